@@ -1,0 +1,1 @@
+"""Click commands, one module each; kept light so that `--help` imports nothing heavy."""

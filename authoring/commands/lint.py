@@ -1,0 +1,44 @@
+"""`mcx-author lint`."""
+
+from __future__ import annotations
+
+import click
+
+from .common import content_root
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True,
+    help="Output format.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--list-rules", is_flag=True, help="List every rule with its severity and summary, then exit.")
+@click.pass_context
+def lint(ctx: click.Context, paths: tuple[str, ...], fmt: str, strict: bool, list_rules: bool) -> int:
+    """Check packs against the format and the real AWS service models.
+
+    PATHS are a content root, packs/, pack directories, pack.yaml or task files
+    (default: every pack under the content root). Exit 0 when there are no errors,
+    1 when there are (or warnings with --strict), 2 for usage errors.
+
+    \b
+    Example:
+      mcx-author lint packs/serverless-web-app
+      mcx-author lint --format github          # annotations in a GitHub Actions job
+    """
+    from ..config import load_config
+    from ..lint import lint_paths
+    from ..lint.formatters import FORMATTERS, format_rules
+    from ..lint.registry import load_rules
+
+    if list_rules:
+        click.echo(format_rules(load_rules()), nl=False)
+        return 0
+    root = content_root(ctx)
+    result = lint_paths(list(paths), root, load_config(root))
+    click.echo(FORMATTERS[fmt](result, load_rules()), nl=False)
+    if result.errors or (strict and result.warnings):
+        return 1
+    return 0

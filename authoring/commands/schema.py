@@ -1,0 +1,21 @@
+"""`mcx-author schema`."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(["pack", "task"]), default="pack")
+def schema(kind: str) -> int:
+    """Print the JSON Schema (draft 2020-12) for pack.yaml or task files.
+
+    \b
+    Example (yaml-language-server, VS Code settings.json):
+      mcx-author schema task > .schemas/task.schema.json
+      "yaml.schemas": {".schemas/task.schema.json": "packs/*/tasks/*.yaml"}
+    """
+    from ..schema import schema_text
+
+    click.echo(schema_text(kind), nl=False)
+    return 0

@@ -1,0 +1,104 @@
+"""`mcx.toml`, the optional repository configuration, read strictly: typos are errors."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, Pos
+
+KNOWN = {
+    "": {"lint", "i18n"},
+    "lint": {"disable"},
+    "i18n": {"glossary", "locales"},
+    "i18n.locales.*": {"min_translated"},
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    lint_disable: frozenset[str] = frozenset()
+    glossary: tuple[str, ...] = ()
+    locale_gates: dict = field(default_factory=dict)  # locale -> min_translated percent
+    file: str | None = None
+
+    def position_of(self, root: Path, needle: str) -> Pos:
+        """Best-effort line of `needle` in mcx.toml (tomllib keeps no positions)."""
+        path = root / "mcx.toml"
+        try:
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                column = line.find(needle)
+                if column >= 0:
+                    return Pos("mcx.toml", number, column + 1)
+        except OSError:
+            pass
+        return Pos("mcx.toml", 1, 1)
+
+
+def suggest(word: str, choices, cutoff: float = 0.8) -> str:
+    """` (did you mean `x`?)` or the empty string."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return f" (did you mean `{match[0]}`?)" if match else ""
+
+
+def load_config(root: Path) -> Config:
+    path = root / "mcx.toml"
+    if not path.is_file():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InputError("not valid UTF-8", Pos("mcx.toml", 1, 1)) from None
+    except tomllib.TOMLDecodeError as exc:
+        line, column = getattr(exc, "lineno", 1) or 1, getattr(exc, "colno", 1) or 1
+        message = str(exc).split(" (at line")[0]
+        raise InputError(message, Pos("mcx.toml", line, column)) from None
+    config = Config(file="mcx.toml")
+
+    def check(table: dict, section: str, label: str) -> None:
+        for key in table:
+            if key not in KNOWN[section]:
+                where = f" in [{label}]" if label else ""
+                raise InputError(
+                    f"unknown key `{key}`{where}{suggest(key, KNOWN[section])}", config.position_of(root, key)
+                )
+
+    check(data, "", "")
+    lint = _table(data, "lint", root, config)
+    i18n = _table(data, "i18n", root, config)
+    check(lint, "lint", "lint")
+    check(i18n, "i18n", "i18n")
+    disable = lint.get("disable", [])
+    if not isinstance(disable, list) or not all(isinstance(r, str) for r in disable):
+        raise InputError("[lint] disable must be a list of rule ids", config.position_of(root, "disable"))
+    glossary = i18n.get("glossary", [])
+    if not isinstance(glossary, list) or not all(isinstance(t, str) for t in glossary):
+        raise InputError("[i18n] glossary must be a list of strings", config.position_of(root, "glossary"))
+    gates = {}
+    locales = i18n.get("locales", {})
+    if not isinstance(locales, dict):
+        raise InputError("[i18n.locales] must be a table", config.position_of(root, "locales"))
+    for tag, table in locales.items():
+        if not isinstance(table, dict):
+            raise InputError(f"[i18n.locales.{tag}] must be a table", config.position_of(root, tag))
+        check(table, "i18n.locales.*", f"i18n.locales.{tag}")
+        if "min_translated" in table:
+            gate = table["min_translated"]
+            if isinstance(gate, bool) or not isinstance(gate, (int, float)) or not 0 <= gate <= 100:
+                raise InputError(
+                    f"[i18n.locales.{tag}] min_translated must be a percentage 0..100",
+                    config.position_of(root, "min_translated"),
+                )
+            gates[tag] = float(gate)
+    return Config(
+        lint_disable=frozenset(disable), glossary=tuple(glossary), locale_gates=gates, file="mcx.toml"
+    )
+
+
+def _table(data: dict, name: str, root: Path, config: Config) -> dict:
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        raise InputError(f"`{name}` must be a table ([{name}])", config.position_of(root, name))
+    return table

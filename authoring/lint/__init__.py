@@ -1,0 +1,76 @@
+"""`mcx-author lint`: run every registered rule over packs and return findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Config, suggest
+from ..errors import InputError
+from ..findings import ERROR, WARNING, Finding
+from ..loader import load_pack, resolve_pack_dirs
+from .context import LintContext, Shared
+from .registry import RULES, Rule, load_rules
+
+
+@dataclass(frozen=True)
+class LintResult:
+    findings: tuple[Finding, ...]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == WARNING)
+
+
+def check_disabled(config: Config, root: Path) -> None:
+    rules = load_rules()
+    for rule_id in sorted(config.lint_disable):
+        if rule_id not in rules:
+            raise InputError(
+                f"[lint] disable names an unknown rule `{rule_id}`{suggest(rule_id, rules)}",
+                config.position_of(root, rule_id),
+            )
+
+
+def lint_paths(paths, root: Path, config: Config, select: frozenset[str] | None = None) -> LintResult:
+    """Lint the packs named by `paths` (default: every pack under the content root)."""
+    rules = load_rules()
+    check_disabled(config, root)
+    shared = Shared()
+    findings: list[Finding] = []
+    files = 0
+    for directory in resolve_pack_dirs(paths, root):
+        source = load_pack(directory, root)
+        files += len(source.documents) + (1 if source.pack_doc is None else 0)
+        findings.extend(lint_source(LintContext(source, config, shared), rules, select))
+    return LintResult(tuple(sorted(set(findings))), files)
+
+
+def lint_source(ctx: LintContext, rules: dict[str, Rule], select: frozenset[str] | None = None) -> list[Finding]:
+    found: list[Finding] = []
+    for rule in rules.values():
+        if rule.id in ctx.config.lint_disable or (select is not None and rule.id not in select):
+            continue
+        if rule.needs_pack and ctx.source.pack is None:
+            continue
+        for item in rule.check(ctx):
+            pos, message = item[0], item[1]
+            severity = item[2] if len(item) > 2 else rule.severity
+            found.append(Finding.at(pos, rule.id, severity, message))
+    return [f for f in found if not _suppressed(f, ctx)]
+
+
+def _suppressed(finding: Finding, ctx: LintContext) -> bool:
+    for doc in ctx.source.documents:
+        if doc.file == finding.file:
+            rules = doc.suppressions.get(finding.line)
+            return bool(rules) and (finding.rule in rules or "all" in rules)
+    return False
+
+
+__all__ = ["LintResult", "lint_paths", "RULES", "Rule"]

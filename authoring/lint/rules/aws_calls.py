@@ -1,0 +1,177 @@
+"""Rules that check calls against botocore's real service models, offline."""
+
+from __future__ import annotations
+
+from botocore import xform_name
+
+from ...findings import WARNING
+from ..context import LintContext
+from ..registry import rule
+
+IMPLICIT_SERVICES = frozenset({"sts"})  # identity look-ups need no declaration
+
+
+def _resolved(ctx: LintContext):
+    """(role, task, step, operation model or None) for every step whose service botocore knows."""
+    if "operations" not in ctx.cache:
+        resolved = []
+        for role, task, step in ctx.all_steps():
+            if step.service in ctx.catalog.services:
+                resolved.append((role, task, step, ctx.catalog.operation(step.service, step.method)))
+        ctx.cache["operations"] = resolved
+    return ctx.cache["operations"]
+
+
+def _did_you_mean(options: list[str]) -> str:
+    return f" (did you mean `{options[0]}`?)" if options else ""
+
+
+@rule("unknown-service")
+def unknown_service(ctx: LintContext):
+    """A service name botocore does not know, in a call, in `services` or on a component.
+
+    Fails:
+        call: dynamo.describe_table
+    Passes:
+        call: dynamodb.describe_table
+    """
+    catalog = ctx.catalog
+    pack = ctx.pack
+    for i, service in enumerate(pack.services):
+        if service not in catalog.services:
+            yield pack.pos("services", i), f"unknown AWS service `{service}`{_did_you_mean(catalog.close_services(service))}"
+    for component in pack.architecture.components:
+        if component.service and component.service not in catalog.services:
+            yield component.pos("service"), (
+                f"unknown AWS service `{component.service}`{_did_you_mean(catalog.close_services(component.service))}"
+            )
+    for _, _, step in ctx.all_steps():
+        if step.service not in catalog.services:
+            yield step.pos("call"), f"unknown AWS service `{step.service}`{_did_you_mean(catalog.close_services(step.service))}"
+
+
+@rule("service-not-declared", severity=WARNING)
+def service_not_declared(ctx: LintContext):
+    """A call uses a service that the pack's `services` list does not name.
+
+    Fails:
+        services: [s3]
+        ...
+        call: lambda.get_function
+    Passes:
+        services: [s3, lambda]
+    """
+    declared = set(ctx.pack.services) | IMPLICIT_SERVICES
+    for _, _, step, _ in _resolved(ctx):
+        if step.service not in declared:
+            yield step.pos("call"), f"`{step.service}` is called here but missing from the pack's `services`"
+
+
+@rule("unknown-operation")
+def unknown_operation(ctx: LintContext):
+    """The service has no such operation (the name is the boto3 client method, snake_case).
+
+    Fails:
+        call: s3.get_website_configuration
+    Passes:
+        call: s3.get_bucket_website
+    """
+    for _, _, step, operation in _resolved(ctx):
+        if operation is None:
+            methods = ctx.catalog.methods(step.service)
+            snake = xform_name(step.method)
+            if snake in methods:
+                hint = f" (did you mean `{step.service}.{snake}`? use the boto3 method name)"
+            else:
+                close = ctx.catalog.close_methods(step.service, step.method)
+                hint = _did_you_mean([f"{step.service}.{c}" for c in close])
+            yield step.pos("call"), f"`{step.service}` has no operation `{step.method}`{hint}"
+
+
+@rule("invalid-params")
+def invalid_params(ctx: LintContext):
+    """`params` do not fit the operation's input shape: missing, unknown or mistyped parameters.
+
+    Placeholders stand in for values of the right type, so `Timeout: "{timeout}"` is fine for an integer.
+
+    Fails:
+        call: s3.put_bucket_website
+        params: {Bucket: "{site_bucket}", WebsiteConfig: {IndexDocument: {Suffix: index.html}}}
+    Passes:
+        call: s3.put_bucket_website
+        params: {Bucket: "{site_bucket}", WebsiteConfiguration: {IndexDocument: {Suffix: index.html}}}
+    """
+    from ...aws.shapes import check_params
+
+    for _, _, step, operation in _resolved(ctx):
+        if operation is None or not isinstance(step.params, (dict, type(None))):
+            continue
+        for problem in check_params(step.params, operation.input_shape):
+            path = ("params",) + problem.path
+            pos = step.key_pos(*path) if problem.at_key else step.pos(*path)
+            yield pos, f"{step.call}: {problem.message}"
+
+
+def _expressions(step):
+    for name, expression in step.save.items():
+        yield step.pos("save", name), expression
+    if step.expect_error is None:
+        for expectation in step.expect:
+            yield expectation.pos("path"), expectation.path
+
+
+@rule("invalid-jmespath")
+def invalid_jmespath(ctx: LintContext):
+    """A `save` or `expect` path is not valid JMESPath.
+
+    Fails:
+        expect: [{path: "Attributes.[RedrivePolicy", exists: true}]
+    Passes:
+        expect: [{path: Attributes.RedrivePolicy, exists: true}]
+    """
+    from ...aws.shapes import compile_error
+
+    for _, _, step in ctx.all_steps():
+        for pos, expression in _expressions(step):
+            error = compile_error(expression)
+            if error:
+                yield pos, f"invalid JMESPath `{expression}`: {error}"
+
+
+@rule("output-path", severity=WARNING)
+def output_path(ctx: LintContext):
+    """A JMESPath path names a field that the operation's response can never have.
+
+    Fails:
+        call: s3.get_bucket_website
+        expect: [{path: IndexDocument.Sufix, equals: index.html}]
+    Passes:
+        expect: [{path: IndexDocument.Suffix, equals: index.html}]
+    """
+    from ...aws.shapes import missing_members
+
+    for _, _, step, operation in _resolved(ctx):
+        if operation is None:
+            continue
+        for pos, expression in _expressions(step):
+            for problem in missing_members(expression, operation.output_shape):
+                yield pos, f"{step.call} response: {problem}"
+
+
+@rule("mutating-validator")
+def mutating_validator(ctx: LintContext):
+    """A validator calls an operation that is not a read: a Check must never change the account.
+
+    Reads are Get*, List*, Describe*, Head*, BatchGet*, Search*, Lookup*, plus dynamodb query/scan and
+    sts get_caller_identity; invoking functions, receiving messages and reading secrets are refused.
+
+    Fails:
+        validators: [{id: works, call: lambda.invoke, params: {FunctionName: orders}, fail_message: ...}]
+    Passes:
+        validators: [{id: works, call: lambda.get_function_configuration, params: {FunctionName: orders}, fail_message: ...}]
+    """
+    from ...aws.readonly import is_read_operation
+
+    for role, _, step, operation in _resolved(ctx):
+        if role == "validator" and operation is not None and not is_read_operation(step.service, operation.name):
+            yield step.pos("call"), f"validators may only read; `{step.call}` ({operation.name}) is not a read operation"

@@ -1,0 +1,289 @@
+"""Rules about ids and what refers to them: tasks, components, groups, files."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Iterable
+
+from ...config import suggest
+from ...errors import Pos
+from ...findings import WARNING
+from ..context import LintContext
+from ..registry import rule
+
+
+def _duplicates(items: Iterable, what: str):
+    """(pos, message) for each item whose id was seen before; items are (id, pos)."""
+    seen: dict[str, object] = {}
+    for item_id, pos in items:
+        if not item_id:
+            continue
+        if item_id in seen:
+            yield pos, f"duplicate {what} `{item_id}` (first at {seen[item_id]})"
+        else:
+            seen[item_id] = pos
+
+
+@rule("duplicate-id")
+def duplicate_id(ctx: LintContext):
+    """Two things share an id where ids must be unique, or a list names the same id twice.
+
+    Unique: task ids in the pack, group and component ids (one namespace: both become ids in the
+    diagram), validator ids and counterexample names within a task; no repeats in `tasks`,
+    `services`, `depends_on`, `highlight`.
+
+    Fails:
+        components:
+          - {id: api, label: Orders API, service: apigateway}
+          - {id: api, label: Orders function, service: lambda}
+    Passes:
+        components:
+          - {id: api, label: Orders API, service: apigateway}
+          - {id: orders-fn, label: Orders function, service: lambda}
+    """
+    pack = ctx.pack
+    yield from _duplicates(((t.id, t.pos("id")) for t in pack.tasks), "task id")
+    yield from _duplicates(((t, pack.pos("tasks", i)) for i, t in enumerate(pack.task_ids)), "entry in `tasks`:")
+    yield from _duplicates(((s, pack.pos("services", i)) for i, s in enumerate(pack.services)), "service")
+    arch = pack.architecture
+    yield from _duplicates(
+        [(g.id, g.pos("id")) for g in arch.groups] + [(c.id, c.pos("id")) for c in arch.components],
+        "group or component id",
+    )
+    for task in pack.tasks:
+        yield from _duplicates(((v.id, v.pos("id")) for v in task.validators), "validator id")
+        yield from _duplicates(((c.name, c.pos("name")) for c in task.counterexamples), "counterexample name")
+        yield from _duplicates(((d, task.pos("depends_on", i)) for i, d in enumerate(task.depends_on)), "dependency")
+        yield from _duplicates(((h, task.pos("highlight", i)) for i, h in enumerate(task.highlight)), "highlight")
+
+
+@rule("id-mismatch")
+def id_mismatch(ctx: LintContext):
+    """The pack id differs from its directory name, or a task id from its file stem.
+
+    Fails:
+        # packs/serverless-web-app/tasks/enable-website.yaml
+        id: enable-site
+    Passes:
+        # packs/serverless-web-app/tasks/enable-website.yaml
+        id: enable-website
+    """
+    pack = ctx.pack
+    if pack.id and pack.id != pack.directory.name:
+        yield pack.pos("id"), f"pack id `{pack.id}` differs from its directory name `{pack.directory.name}`"
+    for task in pack.tasks:
+        if task.id and task.id != task.stem:
+            yield task.pos("id"), f"task id `{task.id}` differs from its file name `{task.stem}.yaml`"
+
+
+@rule("unknown-reference")
+def unknown_reference(ctx: LintContext):
+    """An id that names nothing: a dependency, highlight, group parent, component group, connection end,
+    pack task list entry, counterexample `fails` entry or custom validator function.
+
+    Fails:
+        depends_on: [integrate-lambda]     # no task has this id
+        highlight: [orders-tabel]          # no such component
+    Passes:
+        depends_on: [integrate-api]
+        highlight: [orders-table]
+    """
+    pack = ctx.pack
+    arch = pack.architecture
+    task_ids = {t.id for t in pack.tasks if t.id}
+    stems = {t.stem for t in pack.tasks}
+    groups = {g.id for g in arch.groups}
+    components = {c.id for c in arch.components}
+    for i, task_id in enumerate(pack.task_ids):
+        if task_id not in stems:
+            yield pack.pos("tasks", i), f"task `{task_id}` has no file tasks/{task_id}.yaml{suggest(task_id, stems)}"
+    for group in arch.groups:
+        if group.parent and group.parent not in groups:
+            yield group.pos("parent"), f"unknown group `{group.parent}`{suggest(group.parent, groups)}"
+    for component in arch.components:
+        if component.group and component.group not in groups:
+            yield component.pos("group"), f"unknown group `{component.group}`{suggest(component.group, groups)}"
+    for connection in arch.connections:
+        for key, end in (("from", connection.source), ("to", connection.target)):
+            if end and end not in components:
+                yield connection.pos(key), f"unknown component `{end}`{suggest(end, components)}"
+    for task in pack.tasks:
+        for i, dep in enumerate(task.depends_on):
+            if dep not in task_ids:
+                yield task.pos("depends_on", i), f"unknown task `{dep}`{suggest(dep, task_ids)}"
+        for i, component in enumerate(task.highlight):
+            if component not in components:
+                yield task.pos("highlight", i), f"unknown component `{component}`{suggest(component, components)}"
+        validators = {v.id for v in task.validators}
+        for example in task.counterexamples:
+            for i, name in enumerate(example.fails):
+                if name not in validators:
+                    yield example.pos("fails", i), (
+                        f"counterexample `{example.name}` names unknown validator `{name}`{suggest(name, validators)}"
+                    )
+        for validator in task.validators:
+            if validator.python:
+                yield from _python_function(ctx, validator)
+
+
+def _python_function(ctx: LintContext, validator):
+    relative, _, function = validator.python.rpartition(":")
+    path = _inside(ctx.pack.directory, relative)
+    if path is None or not path.is_file():
+        return  # reported by path-escape or missing-file
+    try:
+        tree = ast.parse(path.read_bytes(), filename=relative)
+    except (SyntaxError, ValueError) as exc:
+        yield validator.pos("python"), f"{relative} does not parse: {exc.msg if hasattr(exc, 'msg') else exc}"
+        return
+    names = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    if function not in names:
+        yield validator.pos("python"), f"{relative} defines no function `{function}`{suggest(function, names)}"
+
+
+def _cycle_message(cycle: list[str]) -> str:
+    return " -> ".join(cycle + [cycle[0]])
+
+
+def find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Each elementary cycle found by depth-first search, once, starting at its smallest id."""
+    cycles: list[list[str]] = []
+    seen_sets: set[frozenset] = set()
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if nxt not in graph:
+                continue
+            if state.get(nxt) == 1:
+                cycle = stack[stack.index(nxt):]
+                key = frozenset(cycle)
+                if key not in seen_sets:
+                    seen_sets.add(key)
+                    start = cycle.index(min(cycle))
+                    cycles.append(cycle[start:] + cycle[:start])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+    return cycles
+
+
+@rule("dependency-cycle")
+def dependency_cycle(ctx: LintContext):
+    """Tasks depend on each other in a circle (or groups are each other's parents); the message shows it.
+
+    Fails:
+        # tasks/a.yaml            # tasks/b.yaml
+        depends_on: [b]           depends_on: [a]
+    Passes:
+        # tasks/a.yaml            # tasks/b.yaml
+        depends_on: []            depends_on: [a]
+    """
+    pack = ctx.pack
+    tasks = {t.id: t for t in pack.tasks if t.id}
+    graph = {t.id: list(t.depends_on) for t in tasks.values()}
+    for cycle in find_cycles(graph):
+        first = tasks[cycle[0]]
+        index = first.depends_on.index(cycle[1] if len(cycle) > 1 else cycle[0])
+        yield first.pos("depends_on", index), f"tasks depend on each other in a cycle: {_cycle_message(cycle)}"
+    groups = {g.id: g for g in pack.architecture.groups if g.id}
+    group_graph = {g.id: [g.parent] if g.parent else [] for g in groups.values()}
+    for cycle in find_cycles(group_graph):
+        yield groups[cycle[0]].pos("parent"), f"groups are nested in a cycle: {_cycle_message(cycle)}"
+
+
+def _inside(directory: Path, relative: str) -> Path | None:
+    """The resolved path if it stays inside `directory`, else None."""
+    if not relative or Path(relative).is_absolute() or "\x00" in relative:
+        return None
+    base = directory.resolve()
+    path = (base / relative).resolve()
+    return path if path == base or base in path.parents else None
+
+
+def file_references(ctx: LintContext):
+    """(pos, kind, relative path) for every `$asset`, `$zip` and `python:` reference in the pack."""
+    for _, _, step in ctx.all_steps():
+        yield from _file_refs(step.params, step, ("params",))
+    for task in ctx.pack.tasks:
+        for validator in task.validators:
+            if validator.python:
+                yield validator.pos("python"), "python", validator.python.rpartition(":")[0]
+
+
+def _file_refs(value, step, path):
+    if isinstance(value, dict):
+        if len(value) == 1 and next(iter(value)) in ("$asset", "$zip"):
+            key = next(iter(value))
+            if isinstance(value[key], str):
+                yield step.pos(*path, key), key, value[key]
+            return
+        for key, item in value.items():
+            yield from _file_refs(item, step, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _file_refs(item, step, path + (index,))
+
+
+@rule("path-escape")
+def path_escape(ctx: LintContext):
+    """A `$asset`, `$zip` or `python:` path points outside the pack (absolute, `..`, or a link out).
+
+    Fails:
+        Code: {ZipFile: {$zip: ../../secrets/handler.py}}
+    Passes:
+        Code: {ZipFile: {$zip: assets/handler.py}}
+    """
+    for pos, kind, relative in file_references(ctx):
+        if _inside(ctx.pack.directory, relative) is None:
+            yield pos, f"`{kind}` path `{relative}` leaves the pack directory; keep files inside the pack"
+
+
+@rule("missing-file")
+def missing_file(ctx: LintContext):
+    """A `$asset`, `$zip` or `python:` path inside the pack names a file that does not exist.
+
+    Fails:
+        Body: {$asset: assets/index.htm}
+    Passes:
+        Body: {$asset: assets/index.html}
+    """
+    for pos, kind, relative in file_references(ctx):
+        path = _inside(ctx.pack.directory, relative)
+        if path is not None and not path.exists():
+            candidates = _siblings(path)
+            yield pos, f"`{kind}` file `{relative}` does not exist{suggest(path.name, candidates, 0.6)}"
+
+
+def _siblings(path: Path) -> list[str]:
+    try:
+        return [p.name for p in path.parent.iterdir()]
+    except OSError:
+        return []
+
+
+@rule("orphan-file", severity=WARNING)
+def orphan_file(ctx: LintContext):
+    """A task file that the pack's `tasks` list does not name (candidates would never see it), or a
+    file in `tasks/` that is not a task file.
+
+    Fails:
+        # pack.yaml lists [enable-website]; tasks/ also holds add-dlq.yaml
+    Passes:
+        # pack.yaml lists [enable-website, add-dlq]
+    """
+    listed = set(ctx.pack.task_ids)
+    for task in ctx.pack.tasks:
+        if task.stem not in listed:
+            yield task.pos(), f"task file {task.stem}.yaml is not in the pack's `tasks` list"
+    for stray in ctx.source.stray_files:
+        yield Pos(stray, 1, 1), "not a task file (task files are tasks/<id>.yaml)"

@@ -1,0 +1,166 @@
+"""Rules about the files themselves: YAML syntax and the JSON Schema (types, keys)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ...config import suggest
+from ...errors import Pos
+from ...yamlsrc import Document
+from ..context import LintContext
+from ..registry import rule
+
+
+@rule("yaml-syntax", needs_pack=False)
+def yaml_syntax(ctx: LintContext):
+    """A file is not readable YAML: syntax errors, tabs, duplicate keys, bad encoding, size, aliases.
+
+    Fails:
+        title: Host the site
+        title: Host the marketing site   # duplicate key
+    Passes:
+        title: Host the marketing site
+    """
+    for finding in ctx.source.findings:
+        yield Pos(finding.file, finding.line, finding.column), finding.message
+
+
+@cache
+def _validator(kind: str):
+    from jsonschema import Draft202012Validator
+
+    from ...schema import schema
+
+    return Draft202012Validator(schema(kind))
+
+
+def _label(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "empty",
+}
+
+
+def _word(value) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    return {int: "an integer", float: "a number", str: "text", list: "a list", dict: "a mapping"}.get(
+        type(value), "empty"
+    )
+
+
+def _schema_problems(doc: Document, kind: str) -> list[tuple[str, Pos, str]]:
+    """(rule, pos, message) for every schema violation in `doc`."""
+    problems = []
+    for error in _validator(kind).iter_errors(doc.data):
+        path = tuple(error.absolute_path)
+        keyword = error.validator
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        custom = schema.get("errorMessage")
+        name = f"`{_label(path)}`" if path else "the file"
+        if keyword == "additionalProperties":
+            allowed = schema.get("properties", {})
+            for key in error.instance:
+                if key not in allowed:
+                    hint = suggest(key, allowed) or f"; expected one of: {', '.join(allowed)}"
+                    where = f" in {name}" if path else ""
+                    problems.append(("unknown-key", doc.key_pos(path + (key,)), f"unknown key `{key}`{where}{hint}"))
+            continue
+        pos = doc.pos(path)
+        if keyword == "required":
+            for key in error.validator_value:
+                if isinstance(error.instance, dict) and key not in error.instance:
+                    where = f" in {name}" if path else ""
+                    problems.append(("schema", pos, f"missing required key `{key}`{where}"))
+            continue
+        if keyword == "type":
+            expected = error.validator_value
+            expected = [expected] if isinstance(expected, str) else expected
+            words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+            hint = ' (quote it: "…")' if "string" in expected and isinstance(error.instance, (int, float)) else ""
+            message = f"{name} must be {words}, not {_word(error.instance)}{hint}"
+            if not path:
+                message = f"the file must hold a mapping of keys, not {_word(error.instance)}"
+        elif custom:
+            message = f"{name} {custom}" if not custom.startswith(("a ", "an ")) else custom
+        elif keyword == "enum":
+            choices = [str(c) for c in error.validator_value]
+            hint = suggest(str(error.instance), choices, cutoff=0.6)
+            message = f"{name} must be one of: {', '.join(choices)}{hint}"
+        elif keyword == "const":
+            message = f"{name} must be `{error.validator_value}`"
+        elif keyword == "minimum":
+            message = f"{name} must be at least {error.validator_value}, not {error.instance}"
+        elif keyword == "maximum":
+            message = f"{name} must be at most {error.validator_value}, not {error.instance}"
+        elif keyword == "minItems":
+            message = f"{name} needs at least {error.validator_value} item{'s' if error.validator_value > 1 else ''}"
+        elif keyword == "minLength":
+            message = f"{name} must not be empty"
+        elif keyword == "maxLength":
+            message = f"{name} is longer than {error.validator_value} characters"
+        elif keyword == "dependentRequired":
+            message = f"{name}: {error.message.replace(' is a dependency of ', ' is needed by ')}"
+        elif keyword == "propertyNames":
+            pos = doc.key_pos(path + (error.instance,))
+            message = f"`{error.instance}` is not a valid name here ({error.message})"
+        elif keyword == "pattern":
+            message = f"{name} {error.instance!r} does not match {error.validator_value}"
+        else:
+            message = f"{name}: {error.message}"
+        problems.append(("schema", pos, message))
+    return problems
+
+
+def schema_problems(ctx: LintContext) -> list[tuple[str, Pos, str]]:
+    if "schema" not in ctx.cache:
+        found = []
+        if ctx.source.pack_doc is not None:
+            found += _schema_problems(ctx.source.pack_doc, "pack")
+        for doc in ctx.source.task_docs:
+            found += _schema_problems(doc, "task")
+        ctx.cache["schema"] = found
+    return ctx.cache["schema"]
+
+
+@rule("schema", needs_pack=False)
+def schema_rule(ctx: LintContext):
+    """A value has the wrong type, is not an allowed choice, breaks a pattern, or a required key is missing.
+
+    Fails:
+        points: ten
+        level: expert
+    Passes:
+        points: 10
+        level: intermediate
+    """
+    for rule_id, pos, message in schema_problems(ctx):
+        if rule_id == "schema":
+            yield pos, message
+
+
+@rule("unknown-key", needs_pack=False)
+def unknown_key(ctx: LintContext):
+    """A key the format does not know, usually a typo; the message suggests the likely name.
+
+    Fails:
+        titel: Host the marketing site
+    Passes:
+        title: Host the marketing site
+    """
+    for rule_id, pos, message in schema_problems(ctx):
+        if rule_id == "unknown-key":
+            yield pos, message
+
+

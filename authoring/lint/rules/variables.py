@@ -1,0 +1,98 @@
+"""The `undefined-variable` rule: every `{name}` must be defined where it is used."""
+
+from __future__ import annotations
+
+from ...config import suggest
+from ...model import BUILTIN_VARIABLES, Step, Task
+from ...placeholders import names_in, strings_in
+from ..context import LintContext
+from ..registry import rule
+
+
+def _step_strings(step: Step):
+    """(pos, text) for every string in a step that may hold placeholders."""
+    for path, text in strings_in(step.params, ("params",)):
+        yield step.pos(*path), text
+    for name, expression in step.save.items():
+        yield step.pos("save", name), expression
+    for expectation in step.expect:
+        yield expectation.pos("path"), expectation.path
+        for path, text in strings_in(expectation.value, (expectation.matcher,)):
+            yield expectation.pos(*path), text
+
+
+def _check(strings, known: set[str]):
+    for pos, text in strings:
+        for name in names_in(text):
+            if name not in known:
+                yield pos, f"undefined variable `{{{name}}}`{suggest(name, known)}"
+
+
+def _steps(steps, known: set[str]):
+    """Check steps in order; each step's saves become visible to the next. Returns nothing, yields problems."""
+    known = set(known)
+    for step in steps:
+        yield from _check(_step_strings(step), known)
+        known.update(step.save)
+
+
+def _saves(steps) -> set[str]:
+    return {name for step in steps for name in step.save}
+
+
+def _ancestors(task: Task, tasks: dict[str, Task]) -> list[Task]:
+    seen: dict[str, Task] = {}
+    pending = list(task.depends_on)
+    while pending:
+        task_id = pending.pop()
+        if task_id in seen or task_id not in tasks:
+            continue
+        seen[task_id] = tasks[task_id]
+        pending.extend(tasks[task_id].depends_on)
+    return list(seen.values())
+
+
+@rule("undefined-variable")
+def undefined_variable(ctx: LintContext):
+    """A `{name}` placeholder names no variable visible at that point.
+
+    Visible: the built-ins `account_id`, `region`, `suffix`; the pack's `variables` (a variable may use
+    the ones above it); values saved by `setup`; in a solution or counterexample, values saved by the
+    solutions of the tasks it depends on and by its own earlier steps; in a validator, its own earlier
+    steps' saves (never the solution's: in the exam the candidate did the work). Write `{{name}}` for a
+    literal `{name}`.
+
+    Fails:
+        variables: {site_bucket: "mcx-site-{acount_id}"}
+    Passes:
+        variables: {site_bucket: "mcx-site-{account_id}"}
+    """
+    pack = ctx.pack
+    known = set(BUILTIN_VARIABLES)
+    for name, template in pack.variables.items():
+        yield from _check([(pack.pos("variables", name), template)], known)
+        known.add(name)
+    yield from _steps(pack.setup, known)
+    known |= _saves(pack.setup)
+    tasks = {t.id: t for t in pack.tasks if t.id}
+    text_fields = [("title",), ("summary",), ("description",)]
+    texts = [(pack.pos(*f), getattr(pack, f[0])) for f in text_fields if getattr(pack, f[0])]
+    arch = pack.architecture
+    texts += [(g.pos("label"), g.label) for g in arch.groups]
+    texts += [(c.pos("label"), c.label) for c in arch.components]
+    texts += [(c.pos("label"), c.label) for c in arch.connections if c.label]
+    yield from _check(texts, known)
+    for task in pack.tasks:
+        task_texts = [(task.pos("title"), task.title), (task.pos("description"), task.description)]
+        task_texts += [(task.pos("objectives", i), o) for i, o in enumerate(task.objectives)]
+        task_texts += [(h.pos("text"), h.text) for h in task.hints]
+        yield from _check(task_texts, known)
+        inherited = set(known)
+        for ancestor in _ancestors(task, tasks):
+            inherited |= _saves(ancestor.solution)
+        yield from _steps(task.solution, inherited)
+        for example in task.counterexamples:
+            yield from _steps(example.steps, inherited)
+        for validator in task.validators:
+            yield from _steps(validator.steps, known)
+            yield from _check([(validator.pos("fail_message"), validator.fail_message)], known | _saves(validator.steps))

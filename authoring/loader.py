@@ -1,0 +1,120 @@
+"""Finds the content root and packs, reads their YAML once, and builds the pack model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Pos, UsageError
+from .findings import ERROR, WARNING, Finding
+from .model import Pack, Task, build_pack, build_task
+from .yamlsrc import Document, YamlError, read_yaml
+
+PACKS_DIR = "packs"
+CONFIG_FILE = "mcx.toml"
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest directory, from `start` upwards, holding `packs/` or `mcx.toml`."""
+    start = (start or Path.cwd()).resolve()
+    for directory in (start, *start.parents):
+        if (directory / PACKS_DIR).is_dir() or (directory / CONFIG_FILE).is_file():
+            return directory
+    return start
+
+
+def display_path(path: Path, root: Path) -> str:
+    """`path` relative to the content root (POSIX separators), or as given if outside it."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def resolve_pack_dirs(paths: list[str] | tuple[str, ...], root: Path) -> list[Path]:
+    """Pack directories named by command-line paths: a root, `packs/`, a pack, its pack.yaml or a task file."""
+    if not paths:
+        paths = (str(root),)
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise UsageError(f"{raw}: no such file or directory")
+        path = path.resolve()
+        if path.is_file():
+            if path.name == "pack.yaml":
+                found.append(path.parent)
+            elif path.parent.name == "tasks" and (path.parent.parent / "pack.yaml").is_file():
+                found.append(path.parent.parent)
+            else:
+                raise UsageError(f"{raw}: not a pack.yaml, a task file or a directory")
+        elif (path / "pack.yaml").is_file():
+            found.append(path)
+        else:
+            container = path / PACKS_DIR if (path / PACKS_DIR).is_dir() else path
+            packs = sorted(p for p in container.iterdir() if p.is_dir() and (p / "pack.yaml").is_file())
+            if not packs:
+                raise UsageError(f"{raw}: no pack found (a pack is a directory with pack.yaml)")
+            found.extend(packs)
+    unique = list(dict.fromkeys(found))
+    return unique
+
+
+@dataclass
+class PackSource:
+    """Everything read from one pack directory: documents, reading problems, and the model."""
+
+    directory: Path
+    root: Path
+    pack_doc: Document | None = None
+    task_docs: list[Document] = field(default_factory=list)
+    stray_files: list[str] = field(default_factory=list)  # files in tasks/ that are not task files
+    findings: list[Finding] = field(default_factory=list)  # yaml-syntax and reading problems
+    pack: Pack | None = None
+
+    @property
+    def documents(self) -> list[Document]:
+        return ([self.pack_doc] if self.pack_doc else []) + self.task_docs
+
+    def display(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+
+def _read(path: Path, source: PackSource) -> Document | None:
+    try:
+        doc = read_yaml(path, source.display(path))
+    except YamlError as exc:
+        source.findings.append(Finding.at(exc.pos or Pos(source.display(path)), "yaml-syntax", ERROR, exc.message))
+        return None
+    for problem in doc.problems:
+        source.findings.append(Finding.at(problem.pos, "yaml-syntax", ERROR, problem.message))
+    return doc
+
+
+def load_pack(directory: Path, root: Path) -> PackSource:
+    """Read pack.yaml and every task file; build the model even when parts are broken."""
+    source = PackSource(directory=directory.resolve(), root=root.resolve())
+    source.pack_doc = _read(source.directory / "pack.yaml", source)
+    tasks_dir = source.directory / "tasks"
+    if tasks_dir.is_dir():
+        for path in sorted(tasks_dir.iterdir()):
+            if path.is_file() and path.suffix == ".yaml":
+                doc = _read(path, source)
+                if doc is not None:
+                    source.task_docs.append(doc)
+            elif not path.name.startswith("."):
+                source.stray_files.append(source.display(path))
+    if source.pack_doc is not None:
+        tasks = tuple(build_task(doc) for doc in source.task_docs)
+        listed = source.pack_doc.data.get("tasks") if isinstance(source.pack_doc.data, dict) else None
+        order = {t: i for i, t in enumerate(listed)} if isinstance(listed, list) else {}
+        tasks = tuple(sorted(tasks, key=lambda t: (order.get(t.stem, len(order)), t.stem)))
+        source.pack = build_pack(source.pack_doc, tasks, source.directory)
+    return source
+
+
+def load_packs(paths, root: Path) -> list[PackSource]:
+    return [load_pack(d, root) for d in resolve_pack_dirs(paths, root)]
+
+
+__all__ = ["find_root", "load_pack", "load_packs", "resolve_pack_dirs", "PackSource", "Task", "WARNING"]

@@ -1,0 +1,345 @@
+"""Safe YAML reading that keeps the source position of every key and value.
+
+PyYAML's C parser reads the events; this module builds plain JSON-like data from them
+(dict, list, str, int, float, bool, None) plus two position tables keyed by the value's path
+(a tuple of keys and indexes). Bounded: files over 2 MB are refused before parsing, and
+alias expansion stops after a fixed number of nodes, so an alias bomb fails in milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError, Pos
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 100_000  # after alias expansion; a large pack file has a few thousand
+MAX_DEPTH = 100
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SUPPRESS = re.compile(r"#\s*mcx:\s*disable=([A-Za-z0-9_,\s-]+)")
+_STR = "tag:yaml.org,2002:str"
+_SCALARS = {
+    "tag:yaml.org,2002:null": "construct_yaml_null",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+}
+_constructor = yaml.constructor.SafeConstructor()
+
+Path_ = tuple  # a value's path: keys (str) and list indexes (int)
+
+
+class YamlError(InputError):
+    """The file cannot be read as a YAML document (rule `yaml-syntax`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A non-fatal problem found while reading (a duplicate key): reported, reading goes on."""
+
+    pos: Pos
+    message: str
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """One YAML file: its data, where each value and key stands, and its inline suppressions."""
+
+    file: str  # display path, relative to the content root
+    path: Path
+    data: Any
+    values: dict = field(repr=False)
+    keys: dict = field(repr=False)
+    suppressions: dict = field(repr=False)  # line -> frozenset of rule ids
+    problems: tuple = ()
+
+    def pos(self, path: Path_ = ()) -> Pos:
+        """The position of the value at `path`, or of its nearest ancestor that exists."""
+        return Pos(self.file, *self._lookup(self.values, tuple(path)))
+
+    def key_pos(self, path: Path_) -> Pos:
+        """The position of the key naming `path` (the value's position for list items)."""
+        path = tuple(path)
+        if path in self.keys:
+            return Pos(self.file, *self.keys[path])
+        return self.pos(path)
+
+    def _lookup(self, table: dict, path: tuple) -> tuple[int, int]:
+        while path:
+            if path in table:
+                return table[path]
+            path = path[:-1]
+        return table.get((), (1, 1))
+
+
+def read_yaml(path: Path, display: str) -> Document:
+    """Read and compose one YAML file; raise YamlError with a position for anything unreadable."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlError(
+                f"file is {size / 1048576:.1f} MB; pack files are limited to {MAX_FILE_BYTES // 1048576} MB",
+                Pos(display, 1, 1),
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlError(f"cannot read file: {exc.strerror}", Pos(display)) from None
+    return parse_yaml(raw, display, path)
+
+
+def parse_yaml(raw: bytes, display: str, path: Path | None = None) -> Document:
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError("file is too large", Pos(display, 1, 1))
+    text = _decode(raw, display)
+    _check_tabs(text, display)
+    builder = _Builder(display)
+    loader = _Loader(text)
+    try:
+        data = builder.build(loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            message = f"{exc.problem} ({exc.context})"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError(message, Pos(display, line, col)) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(str(exc).splitlines()[0], Pos(display, 1, 1)) from None
+    finally:
+        loader.dispose()
+    suppressions = _suppressions(text) if "mcx:" in text else {}
+    return Document(
+        file=display,
+        path=path or Path(display),
+        data=data,
+        values=builder.values,
+        keys=builder.keys,
+        suppressions=suppressions,
+        problems=tuple(builder.problems),
+    )
+
+
+def _decode(raw: bytes, display: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            Pos(display, line, column),
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise YamlError("NUL byte in file; is it a binary file?", Pos(display, line, 1))
+    return text
+
+
+def _check_tabs(text: str, display: str) -> None:
+    if "\t" not in text:
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            raise YamlError(
+                "tab character in indentation; YAML indents with spaces",
+                Pos(display, number, len(line) - len(stripped) + 1),
+            )
+
+
+def _suppressions(text: str) -> dict[int, frozenset[str]]:
+    found = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if "mcx:" in line:
+            match = _SUPPRESS.search(line)
+            if match:
+                rules = frozenset(r.strip() for r in match.group(1).split(",") if r.strip())
+                found[number] = rules
+    return found
+
+
+class _Frame:
+    __slots__ = ("data", "path", "anchor", "start", "key", "key_mark", "first_seen", "merges", "merge_mark")
+
+    def __init__(self, data, path, anchor, start):
+        self.data = data
+        self.path = path
+        self.anchor = anchor
+        self.start = start
+        self.key = None  # mappings: the key waiting for its value
+        self.key_mark = None
+        self.first_seen = {}
+        self.merges = []
+        self.merge_mark = None
+
+
+class _Builder:
+    """Builds data and position tables straight from the parser's events.
+
+    Working on events with an explicit stack (rather than composing a node graph) keeps deep
+    nesting from exhausting the C stack, and lets aliases share the anchored value while every
+    expansion still counts against MAX_NODES.
+    """
+
+    def __init__(self, display: str):
+        self.display = display
+        self.values: dict[tuple, tuple[int, int]] = {}
+        self.keys: dict[tuple, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+
+    def _fail(self, message: str, mark) -> YamlError:
+        return YamlError(message, Pos(self.display, mark.line + 1, mark.column + 1))
+
+    def build(self, loader) -> Any:
+        stack: list[_Frame] = []
+        result: list[Any] = []
+        documents = 0
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                path = self._start(stack, event)
+                value = self._scalar(loader, event)
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+                self._attach(stack, result, value, event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                path = self._start(stack, event)
+                is_map = kind is yaml.MappingStartEvent
+                default = "tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq"
+                if event.tag not in (None, "!", default):
+                    raise self._fail(f"unsupported YAML tag {event.tag}", event.start_mark)
+                if len(stack) >= MAX_DEPTH:
+                    raise self._fail(f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark)
+                stack.append(_Frame({} if is_map else [], path, event.anchor, self.count))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                value = frame.data
+                if frame.merges:
+                    self._merge(frame)
+                if frame.anchor:
+                    self.anchors[frame.anchor] = (value, self.count - frame.start + 1)
+                self._attach(stack, result, value, event)
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in self.anchors:
+                    if any(f.anchor == event.anchor for f in stack):
+                        raise self._fail(f"alias *{event.anchor} refers to itself", event.start_mark)
+                    raise self._fail(f"unknown alias *{event.anchor}", event.start_mark)
+                value, size = self.anchors[event.anchor]
+                self._start(stack, event)
+                self.count += size - 1
+                self._check_count(event)
+                self._attach(stack, result, value, event)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self._fail("a pack file holds one YAML document; remove the `---`", event.start_mark)
+            elif kind is yaml.StreamEndEvent:
+                return result[0] if result else None
+
+    def _check_count(self, event) -> None:
+        if self.count > MAX_NODES:
+            raise self._fail(
+                f"document expands to more than {MAX_NODES} values (YAML aliases nested too deeply?)",
+                event.start_mark,
+            )
+
+    def _start(self, stack: list[_Frame], event) -> tuple:
+        """Count a new value and record where it starts; returns its path."""
+        self.count += 1
+        self._check_count(event)
+        where = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if not stack:
+            path: tuple = ()
+        else:
+            frame = stack[-1]
+            if isinstance(frame.data, list):
+                path = frame.path + (len(frame.data),)
+            elif frame.key is None:
+                return frame.path  # a key: recorded when its value arrives
+            elif frame.key is _MERGE:
+                path = frame.path + ("<<",)
+            else:
+                path = frame.path + (frame.key,)
+        self.values.setdefault(path, where)  # a duplicate key keeps the first value's place
+        return path
+
+    def _attach(self, stack: list[_Frame], result: list, value: Any, event) -> None:
+        if not stack:
+            result.append(value)
+            return
+        frame = stack[-1]
+        data = frame.data
+        if isinstance(data, list):
+            data.append(value)
+            return
+        if frame.key is None:
+            if type(event) is not yaml.ScalarEvent:
+                raise self._fail("a mapping key must be a plain value", event.start_mark)
+            key = event.value  # keys stay text: `on:` or `yes:` are names, not booleans
+            if event.tag is None and event.value == "<<" and event.implicit[0]:
+                frame.key = _MERGE
+                frame.merge_mark = event.start_mark
+            else:
+                frame.key = key
+            frame.key_mark = event.start_mark
+            return
+        key, frame.key = frame.key, None
+        mark = frame.key_mark
+        if key is _MERGE:
+            self._merge_source(frame, value, event)
+            return
+        if key in frame.first_seen:
+            self.problems.append(
+                Problem(
+                    Pos(self.display, mark.line + 1, mark.column + 1),
+                    f"duplicate key `{key}` (first defined on line {frame.first_seen[key]})",
+                )
+            )
+            return
+        frame.first_seen[key] = mark.line + 1
+        self.keys[frame.path + (key,)] = (mark.line + 1, mark.column + 1)
+        data[key] = value
+
+    def _merge_source(self, frame: _Frame, value: Any, event) -> None:
+        sources = value if isinstance(value, list) else [value]
+        if not sources or not all(isinstance(s, dict) for s in sources):
+            raise self._fail("a merge key `<<` takes a mapping or a list of mappings", frame.key_mark)
+        frame.merges.extend(sources)
+
+    def _merge(self, frame: _Frame) -> None:
+        mark = frame.merge_mark
+        for source in frame.merges:
+            for key, value in source.items():
+                if key not in frame.data:
+                    frame.data[key] = value
+                    self.keys.setdefault(frame.path + (key,), (mark.line + 1, mark.column + 1))
+
+    def _scalar(self, loader, event) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value
+        method = _SCALARS.get(tag)
+        if method:
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            return getattr(_constructor, method)(node)
+        if tag == "tag:yaml.org,2002:timestamp":
+            return event.value  # dates stay text: pack data is JSON-like
+        if tag == "tag:yaml.org,2002:merge":
+            return event.value
+        raise self._fail(f"unsupported YAML tag {tag}", event.start_mark)
+
+
+_MERGE = object()
