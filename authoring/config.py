@@ -11,7 +11,7 @@ from .errors import InputError, Pos
 
 KNOWN = {
     "": {"lint", "i18n"},
-    "lint": {"disable"},
+    "lint": {"disable", "plugins"},
     "i18n": {"glossary", "locales"},
     "i18n.locales.*": {"min_translated"},
 }
@@ -20,6 +20,7 @@ KNOWN = {
 @dataclass(frozen=True)
 class Config:
     lint_disable: frozenset[str] = frozenset()
+    lint_plugins: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()
     locale_gates: dict = field(default_factory=dict)  # locale -> min_translated percent
     file: str | None = None
@@ -73,6 +74,9 @@ def load_config(root: Path) -> Config:
     disable = lint.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(r, str) for r in disable):
         raise InputError("[lint] disable must be a list of rule ids", config.position_of(root, "disable"))
+    plugins = lint.get("plugins", [])
+    if not isinstance(plugins, list) or not all(isinstance(m, str) for m in plugins):
+        raise InputError("[lint] plugins must be a list of module names", config.position_of(root, "plugins"))
     glossary = i18n.get("glossary", [])
     if not isinstance(glossary, list) or not all(isinstance(t, str) for t in glossary):
         raise InputError("[i18n] glossary must be a list of strings", config.position_of(root, "glossary"))
@@ -93,7 +97,7 @@ def load_config(root: Path) -> Config:
                 )
             gates[tag] = float(gate)
     return Config(
-        lint_disable=frozenset(disable), glossary=tuple(glossary), locale_gates=gates, file="mcx.toml"
+        lint_disable=frozenset(disable), lint_plugins=tuple(plugins), glossary=tuple(glossary), locale_gates=gates, file="mcx.toml"
     )
 
 

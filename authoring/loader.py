@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,10 @@ def find_root(start: Path | None = None) -> Path:
 
 def display_path(path: Path, root: Path) -> str:
     """`path` relative to the content root (POSIX separators), or as given if outside it."""
+    try:
+        return path.relative_to(root).as_posix()  # already absolute and resolved: the cheap case
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:
@@ -96,14 +101,18 @@ def load_pack(directory: Path, root: Path) -> PackSource:
     source = PackSource(directory=directory.resolve(), root=root.resolve())
     source.pack_doc = _read(source.directory / "pack.yaml", source)
     tasks_dir = source.directory / "tasks"
-    if tasks_dir.is_dir():
-        for path in sorted(tasks_dir.iterdir()):
-            if path.is_file() and path.suffix == ".yaml":
-                doc = _read(path, source)
-                if doc is not None:
-                    source.task_docs.append(doc)
-            elif not path.name.startswith("."):
-                source.stray_files.append(source.display(path))
+    try:
+        entries = sorted(os.scandir(tasks_dir), key=lambda e: e.name)
+    except OSError:
+        entries = []
+    for entry in entries:
+        path = tasks_dir / entry.name
+        if entry.name.endswith(".yaml") and entry.is_file():
+            doc = _read(path, source)
+            if doc is not None:
+                source.task_docs.append(doc)
+        elif not entry.name.startswith("."):
+            source.stray_files.append(source.display(path))
     if source.pack_doc is not None:
         tasks = tuple(build_task(doc) for doc in source.task_docs)
         listed = source.pack_doc.data.get("tasks") if isinstance(source.pack_doc.data, dict) else None

@@ -24,6 +24,12 @@ MAX_DEPTH = 100
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SUPPRESS = re.compile(r"#\s*mcx:\s*disable=([A-Za-z0-9_,\s-]+)")
 _STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+MappingStartEvent, MappingEndEvent = yaml.MappingStartEvent, yaml.MappingEndEvent
+SequenceStartEvent, SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+DocumentStartEvent, StreamEndEvent = yaml.DocumentStartEvent, yaml.StreamEndEvent
 _SCALARS = {
     "tag:yaml.org,2002:null": "construct_yaml_null",
     "tag:yaml.org,2002:bool": "construct_yaml_bool",
@@ -204,47 +210,56 @@ class _Builder:
         stack: list[_Frame] = []
         result: list[Any] = []
         documents = 0
+        get_event = loader.get_event
+        start = self._start
+        attach = self._attach
+        scalar = self._scalar
         while True:
-            event = loader.get_event()
+            event = get_event()
             kind = type(event)
-            if kind is yaml.ScalarEvent:
-                path = self._start(stack, event)
-                value = self._scalar(loader, event)
+            if kind is ScalarEvent:
+                start(stack, event)
+                tag = event.tag
+                if tag is None and not event.implicit[0]:
+                    value = event.value  # quoted or block text is always text
+                elif tag == _STR:
+                    value = event.value
+                else:
+                    value = scalar(loader, event)  # plain: may be a number, bool or null
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
-                self._attach(stack, result, value, event)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                path = self._start(stack, event)
-                is_map = kind is yaml.MappingStartEvent
-                default = "tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq"
-                if event.tag not in (None, "!", default):
+                attach(stack, result, value, event)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                path = start(stack, event)
+                is_map = kind is MappingStartEvent
+                if event.tag is not None and event.tag != "!" and event.tag != (_MAP if is_map else _SEQ):
                     raise self._fail(f"unsupported YAML tag {event.tag}", event.start_mark)
                 if len(stack) >= MAX_DEPTH:
                     raise self._fail(f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark)
                 stack.append(_Frame({} if is_map else [], path, event.anchor, self.count))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 frame = stack.pop()
                 value = frame.data
                 if frame.merges:
                     self._merge(frame)
                 if frame.anchor:
                     self.anchors[frame.anchor] = (value, self.count - frame.start + 1)
-                self._attach(stack, result, value, event)
-            elif kind is yaml.AliasEvent:
+                attach(stack, result, value, event)
+            elif kind is AliasEvent:
                 if event.anchor not in self.anchors:
                     if any(f.anchor == event.anchor for f in stack):
                         raise self._fail(f"alias *{event.anchor} refers to itself", event.start_mark)
                     raise self._fail(f"unknown alias *{event.anchor}", event.start_mark)
                 value, size = self.anchors[event.anchor]
-                self._start(stack, event)
+                start(stack, event)
                 self.count += size - 1
                 self._check_count(event)
-                self._attach(stack, result, value, event)
-            elif kind is yaml.DocumentStartEvent:
+                attach(stack, result, value, event)
+            elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise self._fail("a pack file holds one YAML document; remove the `---`", event.start_mark)
-            elif kind is yaml.StreamEndEvent:
+            elif kind is StreamEndEvent:
                 return result[0] if result else None
 
     def _check_count(self, event) -> None:
@@ -257,8 +272,10 @@ class _Builder:
     def _start(self, stack: list[_Frame], event) -> tuple:
         """Count a new value and record where it starts; returns its path."""
         self.count += 1
-        self._check_count(event)
-        where = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if self.count > MAX_NODES:
+            self._check_count(event)
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
         if not stack:
             path: tuple = ()
         else:
@@ -284,7 +301,7 @@ class _Builder:
             data.append(value)
             return
         if frame.key is None:
-            if type(event) is not yaml.ScalarEvent:
+            if type(event) is not ScalarEvent:
                 raise self._fail("a mapping key must be a plain value", event.start_mark)
             key = event.value  # keys stay text: `on:` or `yes:` are names, not booleans
             if event.tag is None and event.value == "<<" and event.implicit[0]:

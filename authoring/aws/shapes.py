@@ -33,6 +33,9 @@ def stand_in(value: Any, shape: Shape | None) -> Any:
         return b"stand-in" if kind == "blob" else "stand-in"
     if isinstance(value, str) and is_whole(value) and kind in _TYPED_STAND_INS:
         return _TYPED_STAND_INS[kind]
+    if isinstance(value, str) and kind == "string" and PATTERN.search(value):
+        # the filled-in length is unknown: never report a length limit for it
+        return value.ljust(shape.metadata.get("min", 0), "x")
     if isinstance(value, dict) and kind == "structure":
         members = shape.members
         return {k: stand_in(v, members.get(k)) for k, v in value.items()}

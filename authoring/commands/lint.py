@@ -33,12 +33,14 @@ def lint(ctx: click.Context, paths: tuple[str, ...], fmt: str, strict: bool, lis
     from ..lint.formatters import FORMATTERS, format_rules
     from ..lint.registry import load_rules
 
-    if list_rules:
-        click.echo(format_rules(load_rules()), nl=False)
-        return 0
     root = content_root(ctx)
-    result = lint_paths(list(paths), root, load_config(root))
-    click.echo(FORMATTERS[fmt](result, load_rules()), nl=False)
+    config = load_config(root)
+    rules = load_rules(config.lint_plugins)
+    if list_rules:
+        click.echo(format_rules(rules), nl=False)
+        return 0
+    result = lint_paths(list(paths), root, config)
+    click.echo(FORMATTERS[fmt](result, rules), nl=False)
     if result.errors or (strict and result.warnings):
         return 1
     return 0

@@ -28,7 +28,7 @@ class LintResult:
 
 
 def check_disabled(config: Config, root: Path) -> None:
-    rules = load_rules()
+    rules = load_rules(config.lint_plugins)
     for rule_id in sorted(config.lint_disable):
         if rule_id not in rules:
             raise InputError(
@@ -39,7 +39,7 @@ def check_disabled(config: Config, root: Path) -> None:
 
 def lint_paths(paths, root: Path, config: Config, select: frozenset[str] | None = None) -> LintResult:
     """Lint the packs named by `paths` (default: every pack under the content root)."""
-    rules = load_rules()
+    rules = load_rules(config.lint_plugins)
     check_disabled(config, root)
     shared = Shared()
     findings: list[Finding] = []

@@ -56,14 +56,21 @@ def rule(rule_id: str, severity: str = ERROR, needs_pack: bool = True):
     return register
 
 
-def load_rules() -> dict[str, Rule]:
-    """The built-in rules, then any registered by plugins under the `mcx_author.lint_rules` entry point."""
+def load_rules(plugins: tuple[str, ...] = ()) -> dict[str, Rule]:
+    """The built-in rules, plus those registered by the plugin modules named in `[lint] plugins`.
+
+    Plugins are listed explicitly per content repository (not discovered from whatever happens to
+    be installed), so CI and every author run the same rule set.
+    """
+    import importlib
+
     from . import rules  # noqa: F401  (registers the built-ins)
 
-    if not getattr(load_rules, "_plugins_loaded", False):
-        load_rules._plugins_loaded = True
-        from importlib.metadata import entry_points
+    for module in plugins:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            from ..errors import InputError
 
-        for entry in entry_points(group="mcx_author.lint_rules"):
-            entry.load()
+            raise InputError(f"[lint] plugins: cannot import `{module}`: {exc}") from None
     return RULES

@@ -16,7 +16,7 @@ def _resolved(ctx: LintContext):
     if "operations" not in ctx.cache:
         resolved = []
         for role, task, step in ctx.all_steps():
-            if step.service in ctx.catalog.services:
+            if ctx.catalog.knows(step.service):
                 resolved.append((role, task, step, ctx.catalog.operation(step.service, step.method)))
         ctx.cache["operations"] = resolved
     return ctx.cache["operations"]
@@ -38,15 +38,15 @@ def unknown_service(ctx: LintContext):
     catalog = ctx.catalog
     pack = ctx.pack
     for i, service in enumerate(pack.services):
-        if service not in catalog.services:
+        if not catalog.knows(service):
             yield pack.pos("services", i), f"unknown AWS service `{service}`{_did_you_mean(catalog.close_services(service))}"
     for component in pack.architecture.components:
-        if component.service and component.service not in catalog.services:
+        if component.service and not catalog.knows(component.service):
             yield component.pos("service"), (
                 f"unknown AWS service `{component.service}`{_did_you_mean(catalog.close_services(component.service))}"
             )
     for _, _, step in ctx.all_steps():
-        if step.service not in catalog.services:
+        if not catalog.knows(step.service):
             yield step.pos("call"), f"unknown AWS service `{step.service}`{_did_you_mean(catalog.close_services(step.service))}"
 
 

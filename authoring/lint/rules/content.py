@@ -57,6 +57,13 @@ def time_budget(ctx: LintContext):
         ), WARNING
 
 
+# Country codes often written where a language code belongs.
+COUNTRY_NOT_LANGUAGE = {
+    "jp": "ja", "cn": "zh_Hans", "tw": "zh_Hant", "kr": "ko", "gr": "el", "dk": "da", "se": "sv",
+    "cz": "cs", "ua": "uk", "br": "pt_BR", "us": "en_US", "vn": "vi", "il": "he", "in": "hi",
+}
+
+
 @rule("unknown-locale")
 def unknown_locale(ctx: LintContext):
     """A locale tag in `locales` or `source_locale` that Babel (CLDR) does not know.
@@ -67,6 +74,9 @@ def unknown_locale(ctx: LintContext):
         locales: {ja: {required: true}}
     """
     from babel import Locale, UnknownLocaleError
+    from babel.localedata import locale_identifiers
+
+    from ...config import suggest
 
     pack = ctx.pack
     tags = [(spec.tag, spec.key_pos()) for spec in pack.locales]
@@ -75,8 +85,10 @@ def unknown_locale(ctx: LintContext):
     for tag, pos in tags:
         try:
             Locale.parse(tag, sep="-" if "-" in tag else "_")
-        except (UnknownLocaleError, ValueError) as exc:
-            yield pos, f"unknown locale `{tag}` ({exc})"
+        except (UnknownLocaleError, ValueError):
+            lang = COUNTRY_NOT_LANGUAGE.get(tag.lower())
+            hint = f" (did you mean `{lang}`?)" if lang else suggest(tag, locale_identifiers())
+            yield pos, f"unknown locale `{tag}`: Babel's CLDR data has no such locale{hint}"
 
 
 @rule("unused-component", severity=WARNING)

@@ -25,13 +25,32 @@ def yaml_syntax(ctx: LintContext):
         yield Pos(finding.file, finding.line, finding.column), finding.message
 
 
+def _inline_refs(node, defs: dict):
+    """The schema with every local `$ref` replaced by its definition (the schema has no recursion).
+
+    jsonschema resolves a `$ref` through its registry on every visit; inlining once makes
+    validation of a typical pack about twice as fast.
+    """
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            target = _inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
+            rest = {k: _inline_refs(v, defs) for k, v in node.items() if k != "$ref"}
+            return {**target, **rest}
+        return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(v, defs) for v in node]
+    return node
+
+
 @cache
 def _validator(kind: str):
     from jsonschema import Draft202012Validator
 
     from ...schema import schema
 
-    return Draft202012Validator(schema(kind))
+    full = schema(kind)
+    return Draft202012Validator(_inline_refs(full, full.get("$defs", {})))
 
 
 def _label(path) -> str:
