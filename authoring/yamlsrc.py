@@ -173,10 +173,11 @@ def _suppressions(text: str) -> dict[int, frozenset[str]]:
 
 
 class _Frame:
-    __slots__ = ("data", "path", "anchor", "start", "key", "key_mark", "first_seen", "merges", "merge_mark")
+    __slots__ = ("data", "is_map", "path", "anchor", "start", "key", "key_mark", "first_seen", "merges", "merge_mark")
 
     def __init__(self, data, path, anchor, start):
         self.data = data
+        self.is_map = isinstance(data, dict)
         self.path = path
         self.anchor = anchor
         self.start = start
@@ -218,7 +219,6 @@ class _Builder:
             event = get_event()
             kind = type(event)
             if kind is ScalarEvent:
-                start(stack, event)
                 tag = event.tag
                 if tag is None and not event.implicit[0]:
                     value = event.value  # quoted or block text is always text
@@ -226,6 +226,32 @@ class _Builder:
                     value = event.value
                 else:
                     value = scalar(loader, event)  # plain: may be a number, bool or null
+                frame = stack[-1] if stack else None
+                if frame is not None and frame.is_map and not event.anchor:
+                    # the hot path, inlined: a key, or a plain value under a known key
+                    mark = event.start_mark
+                    key = frame.key
+                    if key is None:
+                        if tag is None and event.implicit[0] and event.value == "<<":
+                            frame.key = _MERGE
+                            frame.merge_mark = mark
+                        else:
+                            frame.key = event.value  # keys stay text: `on:` is a name, not a boolean
+                        frame.key_mark = mark
+                        continue
+                    if key is not _MERGE and key not in frame.first_seen:
+                        self.count += 1
+                        if self.count > MAX_NODES:
+                            self._check_count(event)
+                        path = frame.path + (key,)
+                        key_mark = frame.key_mark
+                        self.values.setdefault(path, (mark.line + 1, mark.column + 1))
+                        self.keys[path] = (key_mark.line + 1, key_mark.column + 1)
+                        frame.first_seen[key] = key_mark.line + 1
+                        frame.data[key] = value
+                        frame.key = None
+                        continue
+                start(stack, event)
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
                 attach(stack, result, value, event)

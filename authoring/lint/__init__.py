@@ -44,11 +44,30 @@ def lint_paths(paths, root: Path, config: Config, select: frozenset[str] | None 
     shared = Shared()
     findings: list[Finding] = []
     files = 0
+    only = _named_task_files(paths, root)
     for directory in resolve_pack_dirs(paths, root):
         source = load_pack(directory, root)
-        files += len(source.documents) + (1 if source.pack_doc is None else 0)
-        findings.extend(lint_source(LintContext(source, config, shared), rules, select))
+        found = lint_source(LintContext(source, config, shared), rules, select)
+        if only and any(f in only for f in (d.file for d in source.task_docs)):
+            # a task file was named (an editor linting on save): the whole pack is checked, since
+            # references cross files, but only that file's findings are reported
+            found = [f for f in found if f.file in only]
+            files += sum(1 for d in source.task_docs if d.file in only)
+        else:
+            files += len(source.documents) + (1 if source.pack_doc is None else 0)
+        findings.extend(found)
     return LintResult(tuple(sorted(set(findings))), files)
+
+
+def _named_task_files(paths, root: Path) -> set[str]:
+    from ..loader import display_path
+
+    named = set()
+    for raw in paths:
+        path = Path(raw).resolve()
+        if path.is_file() and path.parent.name == "tasks":
+            named.add(display_path(path, root))
+    return named
 
 
 def lint_source(ctx: LintContext, rules: dict[str, Rule], select: frozenset[str] | None = None) -> list[Finding]:

@@ -103,10 +103,14 @@ def invalid_params(ctx: LintContext):
     """
     from ...aws.shapes import check_params
 
+    checked: dict[tuple[str, str], list] = {}  # counterexamples often repeat solution steps
     for _, _, step, operation in _resolved(ctx):
         if operation is None or not isinstance(step.params, (dict, type(None))):
             continue
-        for problem in check_params(step.params, operation.input_shape):
+        key = (step.call, repr(step.params))
+        if key not in checked:
+            checked[key] = check_params(step.params, operation.input_shape)
+        for problem in checked[key]:
             path = ("params",) + problem.path
             pos = step.key_pos(*path) if problem.at_key else step.pos(*path)
             yield pos, f"{step.call}: {problem.message}"

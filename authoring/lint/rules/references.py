@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -201,8 +202,9 @@ def dependency_cycle(ctx: LintContext):
         yield groups[cycle[0]].pos("parent"), f"groups are nested in a cycle: {_cycle_message(cycle)}"
 
 
+@lru_cache(maxsize=4096)
 def _inside(directory: Path, relative: str) -> Path | None:
-    """The resolved path if it stays inside `directory`, else None."""
+    """The resolved path if it stays inside `directory` (links followed), else None."""
     if not relative or Path(relative).is_absolute() or "\x00" in relative:
         return None
     base = directory.resolve()
@@ -210,14 +212,18 @@ def _inside(directory: Path, relative: str) -> Path | None:
     return path if path == base or base in path.parents else None
 
 
-def file_references(ctx: LintContext):
+def file_references(ctx: LintContext) -> list:
     """(pos, kind, relative path) for every `$asset`, `$zip` and `python:` reference in the pack."""
-    for _, _, step in ctx.all_steps():
-        yield from _file_refs(step.params, step, ("params",))
-    for task in ctx.pack.tasks:
-        for validator in task.validators:
-            if validator.python:
-                yield validator.pos("python"), "python", validator.python.rpartition(":")[0]
+    if "files" not in ctx.cache:
+        found = []
+        for _, _, step in ctx.all_steps():
+            found.extend(_file_refs(step.params, step, ("params",)))
+        for task in ctx.pack.tasks:
+            for validator in task.validators:
+                if validator.python:
+                    found.append((validator.pos("python"), "python", validator.python.rpartition(":")[0]))
+        ctx.cache["files"] = found
+    return ctx.cache["files"]
 
 
 def _file_refs(value, step, path):

@@ -10,22 +10,25 @@ from ..registry import rule
 
 
 def _step_strings(step: Step):
-    """(pos, text) for every string in a step that may hold placeholders."""
+    """(located object, path, text) for every string in a step that may hold placeholders."""
     for path, text in strings_in(step.params, ("params",)):
-        yield step.pos(*path), text
+        yield step, path, text
     for name, expression in step.save.items():
-        yield step.pos("save", name), expression
+        yield step, ("save", name), expression
     for expectation in step.expect:
-        yield expectation.pos("path"), expectation.path
+        yield expectation, ("path",), expectation.path
         for path, text in strings_in(expectation.value, (expectation.matcher,)):
-            yield expectation.pos(*path), text
+            yield expectation, path, text
 
 
 def _check(strings, known: set[str]):
-    for pos, text in strings:
+    """Problems for (located, path, text) triples; positions are looked up only for problems."""
+    for located, path, text in strings:
+        if "{" not in text:
+            continue
         for name in names_in(text):
             if name not in known:
-                yield pos, f"undefined variable `{{{name}}}`{suggest(name, known)}"
+                yield located.pos(*path), f"undefined variable `{{{name}}}`{suggest(name, known)}"
 
 
 def _steps(steps, known: set[str]):
@@ -70,22 +73,21 @@ def undefined_variable(ctx: LintContext):
     pack = ctx.pack
     known = set(BUILTIN_VARIABLES)
     for name, template in pack.variables.items():
-        yield from _check([(pack.pos("variables", name), template)], known)
+        yield from _check([(pack, ("variables", name), template)], known)
         known.add(name)
     yield from _steps(pack.setup, known)
     known |= _saves(pack.setup)
     tasks = {t.id: t for t in pack.tasks if t.id}
-    text_fields = [("title",), ("summary",), ("description",)]
-    texts = [(pack.pos(*f), getattr(pack, f[0])) for f in text_fields if getattr(pack, f[0])]
+    texts = [(pack, (f,), getattr(pack, f)) for f in ("title", "summary", "description") if getattr(pack, f)]
     arch = pack.architecture
-    texts += [(g.pos("label"), g.label) for g in arch.groups]
-    texts += [(c.pos("label"), c.label) for c in arch.components]
-    texts += [(c.pos("label"), c.label) for c in arch.connections if c.label]
+    texts += [(g, ("label",), g.label) for g in arch.groups]
+    texts += [(c, ("label",), c.label) for c in arch.components]
+    texts += [(c, ("label",), c.label) for c in arch.connections if c.label]
     yield from _check(texts, known)
     for task in pack.tasks:
-        task_texts = [(task.pos("title"), task.title), (task.pos("description"), task.description)]
-        task_texts += [(task.pos("objectives", i), o) for i, o in enumerate(task.objectives)]
-        task_texts += [(h.pos("text"), h.text) for h in task.hints]
+        task_texts = [(task, ("title",), task.title), (task, ("description",), task.description)]
+        task_texts += [(task, ("objectives", i), o) for i, o in enumerate(task.objectives)]
+        task_texts += [(h, ("text",), h.text) for h in task.hints]
         yield from _check(task_texts, known)
         inherited = set(known)
         for ancestor in _ancestors(task, tasks):
@@ -95,4 +97,5 @@ def undefined_variable(ctx: LintContext):
             yield from _steps(example.steps, inherited)
         for validator in task.validators:
             yield from _steps(validator.steps, known)
-            yield from _check([(validator.pos("fail_message"), validator.fail_message)], known | _saves(validator.steps))
+            visible = known | _saves(validator.steps)
+            yield from _check([(validator, ("fail_message",), validator.fail_message)], visible)
