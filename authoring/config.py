@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,16 +27,39 @@ class Config:
     file: str | None = None
 
     def position_of(self, root: Path, needle: str) -> Pos:
-        """Best-effort line of `needle` in mcx.toml (tomllib keeps no positions)."""
+        """Best-effort place of `needle` in mcx.toml (tomllib keeps no positions): the first
+        occurrence outside a comment, as a key or a quoted string."""
         path = root / "mcx.toml"
+        patterns = (
+            re.compile(rf"^\s*{re.escape(needle)}\s*="),
+            re.compile(rf"[\"']{re.escape(needle)}[\"']"),
+            re.compile(rf"\b{re.escape(needle)}\b"),
+        )
         try:
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                column = line.find(needle)
-                if column >= 0:
+            lines = [_without_comment(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        except (OSError, UnicodeDecodeError):
+            return Pos("mcx.toml", 1, 1)
+        for pattern in patterns:
+            for number, line in enumerate(lines, 1):
+                match = pattern.search(line)
+                if match:
+                    column = line.index(needle, match.start())
                     return Pos("mcx.toml", number, column + 1)
-        except OSError:
-            pass
         return Pos("mcx.toml", 1, 1)
+
+
+def _without_comment(line: str) -> str:
+    """The line up to a `#` that is not inside a quoted string (blanked, so columns stay)."""
+    quote = ""
+    for i, char in enumerate(line):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            return line[:i]
+    return line
 
 
 def suggest(word: str, choices, cutoff: float = 0.8) -> str:

@@ -43,9 +43,12 @@ def resolve_pack_dirs(paths: list[str] | tuple[str, ...], root: Path) -> list[Pa
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            raise UsageError(f"{raw}: no such file or directory")
-        path = path.resolve()
+        try:
+            if not path.exists():
+                raise UsageError(f"{raw}: no such file or directory")
+            path = path.resolve()
+        except (OSError, RuntimeError) as exc:  # a symbolic link loop
+            raise UsageError(f"{raw}: cannot resolve path ({exc})") from None
         if path.is_file():
             if path.name == "pack.yaml":
                 found.append(path.parent)
@@ -53,11 +56,11 @@ def resolve_pack_dirs(paths: list[str] | tuple[str, ...], root: Path) -> list[Pa
                 found.append(path.parent.parent)
             else:
                 raise UsageError(f"{raw}: not a pack.yaml, a task file or a directory")
-        elif (path / "pack.yaml").is_file():
-            found.append(path)
+        elif os.path.lexists(path / "pack.yaml"):
+            found.append(path)  # a broken pack.yaml is still a pack: reading it reports the problem
         else:
             container = path / PACKS_DIR if (path / PACKS_DIR).is_dir() else path
-            packs = sorted(p for p in container.iterdir() if p.is_dir() and (p / "pack.yaml").is_file())
+            packs = sorted(p for p in container.iterdir() if p.is_dir() and os.path.lexists(p / "pack.yaml"))
             if not packs:
                 raise UsageError(f"{raw}: no pack found (a pack is a directory with pack.yaml)")
             found.extend(packs)
@@ -74,6 +77,8 @@ class PackSource:
     pack_doc: Document | None = None
     task_docs: list[Document] = field(default_factory=list)
     stray_files: list[str] = field(default_factory=list)  # files in tasks/ that are not task files
+    unreadable_stems: set[str] = field(default_factory=set)  # task files that exist but did not load
+    files_read: int = 0
     findings: list[Finding] = field(default_factory=list)  # yaml-syntax and reading problems
     pack: Pack | None = None
 
@@ -86,6 +91,7 @@ class PackSource:
 
 
 def _read(path: Path, source: PackSource) -> Document | None:
+    source.files_read += 1
     try:
         doc = read_yaml(path, source.display(path))
     except YamlError as exc:
@@ -107,16 +113,19 @@ def load_pack(directory: Path, root: Path) -> PackSource:
         entries = []
     for entry in entries:
         path = tasks_dir / entry.name
-        if entry.name.endswith(".yaml") and entry.is_file():
+        if entry.name.endswith(".yaml") and (entry.is_file() or entry.is_symlink()):
             doc = _read(path, source)
             if doc is not None:
                 source.task_docs.append(doc)
+            else:
+                source.unreadable_stems.add(path.stem)
         elif not entry.name.startswith("."):
             source.stray_files.append(source.display(path))
     if source.pack_doc is not None:
         tasks = tuple(build_task(doc) for doc in source.task_docs)
         listed = source.pack_doc.data.get("tasks") if isinstance(source.pack_doc.data, dict) else None
-        order = {t: i for i, t in enumerate(listed)} if isinstance(listed, list) else {}
+        listed = [t for t in listed if isinstance(t, str)] if isinstance(listed, list) else []
+        order = {t: i for i, t in enumerate(listed)}
         tasks = tuple(sorted(tasks, key=lambda t: (order.get(t.stem, len(order)), t.stem)))
         source.pack = build_pack(source.pack_doc, tasks, source.directory)
     return source

@@ -174,7 +174,9 @@ def new_task(root: Path, pack_dir: Path, task_id: str) -> list[Path]:
         raise InputError("pack.yaml has no `tasks` list to add the task to", doc.pos())
     if task_id in tasks:
         raise UsageError(f"task `{task_id}` is already in the pack's `tasks` list")
-    components = (data.get("architecture") or {}).get("components") or []
+    architecture = data.get("architecture")
+    components = architecture.get("components") if isinstance(architecture, dict) else None
+    components = components if isinstance(components, list) else []
     first = next((c.get("id") for c in components if isinstance(c, dict) and isinstance(c.get("id"), str)), "")
     text = pack_file.read_text(encoding="utf-8")
     updated = _append_task(text, doc, task_id)
@@ -188,18 +190,45 @@ def new_task(root: Path, pack_dir: Path, task_id: str) -> list[Path]:
     return [task_file, pack_file]
 
 
+def _closing_bracket(text: str, opening: int) -> int:
+    """Index of the `]` matching the `[` at `opening` (quotes and comments skipped), or -1."""
+    depth, i, quote = 0, opening, ""
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and text[i - 1] in " \t\n":
+            i = text.find("\n", i)
+            if i < 0:
+                return -1
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
 def _append_task(text: str, doc, task_id: str) -> str:
     """Insert `- task_id` after the last entry of the block list `tasks:`, keeping comments and layout."""
     lines = text.splitlines(keepends=True)
-    key_line = doc.key_pos(("tasks",)).line
     count = len(doc.data["tasks"])
-    if count == 0 or doc.pos(("tasks",)).line == key_line:
-        # flow style (`tasks: [a, b]`) or empty: rewrite the one line
-        line = lines[key_line - 1]
-        prefix = line[: line.index("tasks:")]
-        items = ", ".join([*doc.data["tasks"], task_id])
-        lines[key_line - 1] = f"{prefix}tasks: [{items}]\n"
-        return "".join(lines)
+    start = doc.pos(("tasks",))
+    line = lines[start.line - 1]
+    if line[start.column - 1 : start.column] == "[":
+        # flow style, perhaps over several lines: insert before the closing bracket
+        offset = sum(len(l) for l in lines[: start.line - 1]) + start.column - 1
+        close = _closing_bracket(text, offset)
+        if close < 0:
+            raise InputError("cannot find the end of the `tasks` list in pack.yaml", start)
+        separator = ", " if count else ""
+        before = text[:close].rstrip()
+        return before + separator + task_id + text[close:]
     last = doc.pos(("tasks", count - 1))
     indent = " " * (last.column - 1)
     dash = lines[last.line - 1][: last.column - 1].rstrip()

@@ -103,7 +103,6 @@ def parse_yaml(raw: bytes, display: str, path: Path | None = None) -> Document:
     if len(raw) > MAX_FILE_BYTES:
         raise YamlError("file is too large", Pos(display, 1, 1))
     text = _decode(raw, display)
-    _check_tabs(text, display)
     builder = _Builder(display)
     loader = _Loader(text)
     try:
@@ -114,7 +113,15 @@ def parse_yaml(raw: bytes, display: str, path: Path | None = None) -> Document:
         if exc.context and exc.problem:
             message = f"{exc.problem} ({exc.context})"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tab = _indentation_tab(text, line)
+        if tab:
+            line, col, message = tab, text.splitlines()[tab - 1].index("\t") + 1, TAB_MESSAGE
         raise YamlError(message, Pos(display, line, col)) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        what = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlError(f"control character {what} is not allowed in YAML", Pos(display, line, column)) from None
     except yaml.YAMLError as exc:
         raise YamlError(str(exc).splitlines()[0], Pos(display, 1, 1)) from None
     finally:
@@ -136,7 +143,8 @@ def _decode(raw: bytes, display: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         raise YamlError(
             f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
             Pos(display, line, column),
@@ -149,19 +157,26 @@ def _decode(raw: bytes, display: str) -> str:
     return text
 
 
-def _check_tabs(text: str, display: str) -> None:
+TAB_MESSAGE = "tab character in indentation; YAML indents with spaces"
+
+
+def _indentation_tab(text: str, error_line: int) -> int:
+    """The line (at or before a parser error) whose indentation holds a tab, or 0.
+
+    Tabs are legal inside block text, so they are only blamed once the parser has failed.
+    """
     if "\t" not in text:
-        return
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            raise YamlError(
-                "tab character in indentation; YAML indents with spaces",
-                Pos(display, number, len(line) - len(stripped) + 1),
-            )
+        return 0
+    lines = text.splitlines()
+    for number in range(min(error_line, len(lines)), max(error_line - 2, 0), -1):
+        line = lines[number - 1]
+        if line.lstrip(" ").startswith("\t"):
+            return number
+    return 0
 
 
 def _suppressions(text: str) -> dict[int, frozenset[str]]:
+    """line -> rule ids named by a `# mcx: disable=...` comment on that line."""
     found = {}
     for number, line in enumerate(text.splitlines(), 1):
         if "mcx:" in line:
@@ -170,6 +185,16 @@ def _suppressions(text: str) -> dict[int, frozenset[str]]:
                 rules = frozenset(r.strip() for r in match.group(1).split(",") if r.strip())
                 found[number] = rules
     return found
+
+
+def suppression_column(doc: "Document", line: int) -> int:
+    """The column of the suppression comment on `line` (1 if it cannot be found)."""
+    try:
+        text = doc.path.read_text(encoding="utf-8").splitlines()[line - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return 1
+    match = _SUPPRESS.search(text)
+    return match.start() + 1 if match else 1
 
 
 class _Frame:
@@ -377,7 +402,17 @@ class _Builder:
         method = _SCALARS.get(tag)
         if method:
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-            return getattr(_constructor, method)(node)
+            try:
+                return getattr(_constructor, method)(node)
+            except (ValueError, IndexError, KeyError, TypeError, OverflowError):
+                kind = tag.rpartition(":")[2]
+                if not event.value:
+                    message = f"an empty value is not a valid {kind}"
+                elif len(event.value) > 40:
+                    message = f"a {len(event.value)}-character value is not a valid {kind} (too long)"
+                else:
+                    message = f"`{event.value}` is not a valid {kind}"
+                raise self._fail(message, event.start_mark) from None
         if tag == "tag:yaml.org,2002:timestamp":
             return event.value  # dates stay text: pack data is JSON-like
         if tag == "tag:yaml.org,2002:merge":

@@ -316,11 +316,6 @@ def test_mcx_toml_unknown_rule_in_disable_exits_1_with_position_and_suggestion(r
     assert "`hint-lek`" in result.stderr and "did you mean `hint-leak`?" in result.stderr
 
 
-@pytest.mark.xfail(
-    reason="BUG: mcx.toml positions come from a text search (Config.position_of), so an earlier comment "
-    "that mentions the same word is reported instead of the offending line",
-    strict=True,
-)
 def test_mcx_toml_error_position_ignores_comments(run, copy_pack, content_root):
     pack = copy_pack("clean")
     (content_root / "mcx.toml").write_text('# TODO: drop hint-lek once fixed\n[lint]\ndisable = ["hint-lek"]\n')
@@ -412,11 +407,6 @@ def test_new_task_accepts_a_pack_directory(run, copy_pack, content_root):
     assert lint(run, content_root, "--strict", pack).exit_code == 0
 
 
-@pytest.mark.xfail(
-    reason="BUG: `new task` rewrites only the first line of a flow list that spans lines, "
-    "leaving the rest behind and breaking pack.yaml",
-    strict=True,
-)
 def test_new_task_appends_to_a_multi_line_flow_list(run, copy_pack, content_root):
     pack = copy_pack("clean")
     edit(pack / "pack.yaml", "tasks:\n  - enable-versioning\n  - enable-website\n",
@@ -456,11 +446,6 @@ def test_new_task_in_an_unknown_pack_exits_2(run, content_root):
 # --- summary ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="BUG: summary.files leaves out task files that fail to parse (a pack with 3 YAML files, "
-    "one broken, is reported as 2 files)",
-    strict=True,
-)
 def test_summary_counts_unreadable_task_files(run, copy_pack, content_root):
     pack = copy_pack("clean")
     edit(pack / "tasks" / "enable-versioning.yaml", "points: 10", "points: [10")

@@ -107,6 +107,8 @@ SCENARIOS: dict[str, set[tuple[str, str, int, int, str]]] = {
     "escape-python": {("path-escape", W, 35, 13, "../shared/site.py:check_website")},
     # unused-component
     "unused-component": {("unused-component", PACK, 35, 12, "cdn")},
+    # bad-suppression
+    "unknown-suppression": {("bad-suppression", V, 9, 53, "# mcx: disable=hint-lek")},
     # hint-leak
     "free-hint-leak": {("hint-leak", W, 9, 11, "The index document is `index.html`.")},
 }
@@ -204,11 +206,6 @@ def test_file_over_2_mb_is_refused_at_its_first_line(copy_pack, content_root):
     assert "MB" in result.findings[0].message
 
 
-@pytest.mark.xfail(
-    reason="BUG: a task file with a YAML syntax error also yields false unknown-reference findings "
-    "(pack.yaml 'task has no file tasks/<id>.yaml', dependants 'unknown task'), though the file exists",
-    strict=True,
-)
 def test_unreadable_task_file_reports_only_its_syntax_error(copy_pack, content_root):
     pack = copy_pack("clean")
     edit(pack / V, "title: Protect the site's files with versioning", "title: Versioning: protect the site's files")
@@ -255,11 +252,6 @@ def test_python_validator_that_exists_is_fine(copy_pack, content_root):
     assert findings_of(pack, content_root) == set()
 
 
-@pytest.mark.xfail(
-    reason="BUG: a `python:` validator path that names a directory passes lint (missing-file only checks "
-    "exists(), unknown-reference skips non-files)",
-    strict=True,
-)
 def test_python_validator_naming_a_directory_is_reported(copy_pack, content_root):
     pack = copy_pack("clean")
     (pack / "validators" / "site.py").mkdir(parents=True)
@@ -268,10 +260,6 @@ def test_python_validator_naming_a_directory_is_reported(copy_pack, content_root
     assert positions == {("packs/clean/tasks/enable-website.yaml", 35, 13)}
 
 
-@pytest.mark.xfail(
-    reason="BUG: a `$asset` (the file's bytes) that names a directory passes lint; missing-file only checks exists()",
-    strict=True,
-)
 def test_asset_naming_a_directory_is_reported(copy_pack, content_root):
     pack = copy_pack("clean")
     edit(pack / PACK, "Body: {$asset: assets/index.html}", "Body: {$asset: assets}")
@@ -279,11 +267,6 @@ def test_asset_naming_a_directory_is_reported(copy_pack, content_root):
     assert positions == {("packs/clean/pack.yaml", 27, 22)}
 
 
-@pytest.mark.xfail(
-    reason="BUG: `expect` beside `steps` in a validator (it belongs in a step) is reported as 'a validator has "
-    "exactly one of `call`, `steps` or `python`' although it has exactly one; the message never names `expect`",
-    strict=True,
-)
 def test_expect_beside_steps_is_reported_as_needing_call(copy_pack, content_root):
     pack = copy_pack("clean")
     edit(
@@ -297,11 +280,6 @@ def test_expect_beside_steps_is_reported_as_needing_call(copy_pack, content_root
     assert "`expect`" in finding.message
 
 
-@pytest.mark.xfail(
-    reason="BUG: invalid-params' wrong-type message shows Python classes: "
-    "\"`WebsiteConfiguration` must be one of: <class 'dict'>; got text\"",
-    strict=True,
-)
 def test_wrong_parameter_type_message_speaks_yaml():
     [finding] = lint_paths([str(PACKS / "param-wrong-type")], TESTS, Config()).findings
     assert "<class" not in finding.message
@@ -356,3 +334,19 @@ def test_escaped_braces_are_not_placeholders(copy_pack, content_root):
     edit(pack / V, "    fail_message: Versioning is not enabled on `{site_bucket}`.",
          "    fail_message: 'Versioning is not enabled on `{{bucket_name}}`; policy {\"Version\": \"2012-10-17\"}.'")
     assert findings_of(pack, content_root) == set()
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("get_website_configuration", "get_bucket_website"),  # the right words in the wrong order
+        ("get_bucket_websit", "get_bucket_website"),  # a typo
+        ("GetBucketWebsite", "get_bucket_website"),  # the API name instead of the boto3 method
+    ],
+)
+def test_unknown_operation_suggests_the_intended_method(copy_pack, content_root, written, meant):
+    pack = copy_pack("clean")
+    edit(pack / W, "    call: s3.get_bucket_website", f"    call: s3.{written}")
+    result = lint_paths([str(pack)], content_root, Config())
+    messages = [f.message for f in result.findings if f.rule == "unknown-operation"]
+    assert len(messages) == 1 and f"`s3.{meant}`" in messages[0]

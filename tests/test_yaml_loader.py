@@ -136,11 +136,6 @@ def test_tab_inside_a_value_is_fine():
     assert parse("a: x\ty\n").data == {"a": "x\ty"}
 
 
-@pytest.mark.xfail(
-    reason="BUG: a tab after the indentation inside a block scalar is content, not indentation, "
-    "but is refused as 'tab character in indentation'",
-    strict=True,
-)
 def test_tab_inside_a_block_scalar_is_content():
     assert parse("description: |-\n  Run:\n  \tmake\n").data == {"description": "Run:\n\tmake"}
 
@@ -151,11 +146,6 @@ def test_bad_utf8_is_refused_with_line_and_column():
     assert "UTF-8" in error.message
 
 
-@pytest.mark.xfail(
-    reason="BUG: the column of a bad UTF-8 byte counts bytes, not characters, so it is too far right "
-    "after multi-byte characters (title: 日本\\xff is reported at column 14, the character is at 10)",
-    strict=True,
-)
 def test_bad_utf8_column_counts_characters():
     assert where(error_of("title: 日本".encode() + b"\xff\n")) == ("f.yaml", 1, 10)
 
@@ -172,11 +162,6 @@ def test_nul_byte_is_refused_as_binary():
     assert "binary" in error.message
 
 
-@pytest.mark.xfail(
-    reason="BUG: control characters are reported at 1:1 instead of where they are "
-    "(PyYAML's ReaderError carries no mark and the position is dropped)",
-    strict=True,
-)
 def test_control_character_is_reported_where_it_is():
     assert where(error_of(b"id: a\ntitle: a\x01b\n"))[1:] == (2, 9)
 
@@ -358,22 +343,12 @@ def test_yaml_like_text_raises_nothing_but_yaml_error(text):
         pass
 
 
-@pytest.mark.xfail(
-    reason="BUG: YAML 1.1 ints that PyYAML resolves but cannot construct (0b_, 0x_, more than 4300 digits) "
-    "escape parse_yaml as ValueError, so lint ends with 'internal error' (exit 3)",
-    strict=True,
-)
 @pytest.mark.parametrize("value", ["0b_", "0x_", "1" * 5000])
 def test_unconstructible_int_is_a_yaml_error(value):
     with pytest.raises(YamlError):
         parse(f"points: {value}\n")
 
 
-@pytest.mark.xfail(
-    reason="BUG: an explicit scalar tag on a value that does not fit it (`!!int ten`, `!!float`, `!!bool maybe`) "
-    "escapes parse_yaml as ValueError/IndexError/KeyError, so lint ends with 'internal error' (exit 3)",
-    strict=True,
-)
 @pytest.mark.parametrize("text", ["points: !!int ten\n", "points: !!int\n", "gte: !!float x\n", "exists: !!bool maybe\n"])
 def test_explicit_tag_on_an_unfit_value_is_a_yaml_error(text):
     with pytest.raises(YamlError):

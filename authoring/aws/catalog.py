@@ -61,4 +61,19 @@ class ServiceCatalog:
         return difflib.get_close_matches(name, sorted(self.services), n=1, cutoff=0.6)
 
     def close_methods(self, service: str, method: str) -> list[str]:
-        return difflib.get_close_matches(method, sorted(self.methods(service)), n=1, cutoff=0.6)
+        """The likeliest intended method: spelling first, then shared words
+        (`get_website_configuration` -> `get_bucket_website`, which shares `get` and `website`)."""
+        methods = sorted(self.methods(service))
+        words = method.split("_")
+
+        def same(a: str, b: str) -> bool:  # `config` and `configuration` are one word here
+            return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+        def score(candidate: str) -> float:
+            theirs = candidate.split("_")
+            shared = sum(1 for w in words if any(same(w, t) for t in theirs))
+            overlap = shared / (len(words) + len(theirs) - shared)
+            return 3 * overlap + difflib.SequenceMatcher(None, method, candidate).ratio()
+
+        best = max(methods, key=score, default=None)
+        return [best] if best is not None and score(best) >= 1.8 else []

@@ -67,6 +67,15 @@ def _type_word(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
+def _class_word(kind) -> str:
+    name = getattr(kind, "__name__", None) or re.sub(r"^<class '(?:[\w.]*\.)?(\w+)'>$", r"\1", str(kind))
+    return {
+        "dict": "a mapping", "str": "text", "list": "a list", "tuple": "a list", "int": "an integer",
+        "bool": "a boolean", "float": "a number", "Decimal": "a number", "datetime": "a timestamp",
+        "bytes": "bytes", "bytearray": "bytes", "file-like object": "bytes",
+    }.get(name, name)
+
+
 def check_params(params: Any, input_shape: Shape | None) -> list[ParamProblem]:
     """botocore's own parameter validation, with each problem placed at a path inside params."""
     if input_shape is None:
@@ -86,9 +95,9 @@ def check_params(params: Any, input_shape: Shape | None) -> list[ParamProblem]:
             hint = f" (did you mean `{close[0]}`?)" if close else f"; valid: {', '.join(extra['valid_names'])}"
             problems.append(ParamProblem(path + (unknown,), f"unknown parameter `{unknown}` in {label}{hint}", True))
         elif kind == "invalid type":
-            valid = ", ".join(extra["valid_types"])
+            valid = " or ".join(dict.fromkeys(_class_word(t) for t in extra["valid_types"]))
             problems.append(
-                ParamProblem(path, f"`{label}` must be one of: {valid}; got {_type_word(extra['param'])}")
+                ParamProblem(path, f"`{label}` must be {valid}, not {_type_word(extra['param'])}")
             )
         elif kind in ("invalid range", "invalid length"):
             what = "value" if kind == "invalid range" else "length"

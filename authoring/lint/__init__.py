@@ -54,7 +54,7 @@ def lint_paths(paths, root: Path, config: Config, select: frozenset[str] | None 
             found = [f for f in found if f.file in only]
             files += sum(1 for d in source.task_docs if d.file in only)
         else:
-            files += len(source.documents) + (1 if source.pack_doc is None else 0)
+            files += source.files_read
         findings.extend(found)
     return LintResult(tuple(sorted(set(findings))), files)
 
@@ -64,9 +64,12 @@ def _named_task_files(paths, root: Path) -> set[str]:
 
     named = set()
     for raw in paths:
-        path = Path(raw).resolve()
-        if path.is_file() and path.parent.name == "tasks":
-            named.add(display_path(path, root))
+        try:
+            path = Path(raw).resolve()
+            if path.is_file() and path.parent.name == "tasks":
+                named.add(display_path(path, root))
+        except (OSError, RuntimeError):  # a link loop: resolve_pack_dirs reports it
+            continue
     return named
 
 

@@ -13,21 +13,23 @@ def longest_chain(tasks) -> tuple[int, list[str]]:
     """The dependency chain with the most `estimated_minutes`, as (minutes, task ids in order)."""
     by_id = {t.id: t for t in tasks if t.id}
     best: dict[str, tuple[int, list[str]]] = {}
-    visiting: set[str] = set()
-
-    def chain(task_id: str) -> tuple[int, list[str]]:
-        if task_id in best:
-            return best[task_id]
-        if task_id in visiting:  # a cycle: reported by dependency-cycle
-            return 0, []
-        visiting.add(task_id)
-        task = by_id[task_id]
-        before = max((chain(d) for d in task.depends_on if d in by_id), default=(0, []))
-        visiting.discard(task_id)
-        best[task_id] = (before[0] + task.estimated_minutes, before[1] + [task_id])
-        return best[task_id]
-
-    return max((chain(t) for t in sorted(by_id)), default=(0, []))
+    for root in sorted(by_id):
+        # iterative post-order: a chain may be longer than Python's recursion limit
+        stack, on_path = [root], {root}
+        while stack:
+            task_id = stack[-1]
+            if task_id in best:
+                stack.pop()
+                on_path.discard(task_id)
+                continue
+            pending = [d for d in by_id[task_id].depends_on if d in by_id and d not in best and d not in on_path]
+            if pending:
+                stack.append(pending[0])
+                on_path.add(pending[0])
+                continue
+            before = max((best[d] for d in by_id[task_id].depends_on if d in best), default=(0, []))
+            best[task_id] = (before[0] + by_id[task_id].estimated_minutes, before[1] + [task_id])
+    return max(best.values(), default=(0, []))
 
 
 @rule("time-budget")

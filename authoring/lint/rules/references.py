@@ -92,8 +92,9 @@ def unknown_reference(ctx: LintContext):
     """
     pack = ctx.pack
     arch = pack.architecture
-    task_ids = {t.id for t in pack.tasks if t.id}
-    stems = {t.stem for t in pack.tasks}
+    # a task file that did not load is reported by yaml-syntax; assume its id is its stem
+    task_ids = {t.id for t in pack.tasks if t.id} | ctx.source.unreadable_stems
+    stems = {t.stem for t in pack.tasks} | ctx.source.unreadable_stems
     groups = {g.id for g in arch.groups}
     components = {c.id for c in arch.components}
     for i, task_id in enumerate(pack.task_ids):
@@ -148,33 +149,33 @@ def _cycle_message(cycle: list[str]) -> str:
 
 
 def find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
-    """Each elementary cycle found by depth-first search, once, starting at its smallest id."""
+    """Cycles met by a depth-first search (iterative: chains may be long), each once, from its smallest id."""
     cycles: list[list[str]] = []
-    seen_sets: set[frozenset] = set()
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, []):
-            if nxt not in graph:
+    seen: set[frozenset] = set()
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    for root in sorted(graph):
+        if root in state:
+            continue
+        path: list[str] = [root]
+        iterators = [iter(graph[root])]
+        state[root] = 1
+        while iterators:
+            nxt = next(iterators[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                iterators.pop()
+            elif nxt not in graph:
                 continue
-            if state.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):]
-                key = frozenset(cycle)
-                if key not in seen_sets:
-                    seen_sets.add(key)
+            elif state.get(nxt) == 1:
+                cycle = path[path.index(nxt):]
+                if frozenset(cycle) not in seen:
+                    seen.add(frozenset(cycle))
                     start = cycle.index(min(cycle))
                     cycles.append(cycle[start:] + cycle[:start])
             elif nxt not in state:
-                visit(nxt)
-        stack.pop()
-        state[node] = 2
-
-    for node in sorted(graph):
-        if node not in state:
-            visit(node)
+                state[nxt] = 1
+                path.append(nxt)
+                iterators.append(iter(graph[nxt]))
     return cycles
 
 
@@ -230,8 +231,7 @@ def _file_refs(value, step, path):
     if isinstance(value, dict):
         if len(value) == 1 and next(iter(value)) in ("$asset", "$zip"):
             key = next(iter(value))
-            if isinstance(value[key], str):
-                yield step.pos(*path, key), key, value[key]
+            yield step.pos(*path, key), key, value[key]  # not always a string: missing-file says so
             return
         for key, item in value.items():
             yield from _file_refs(item, step, path + (key,))
@@ -250,13 +250,18 @@ def path_escape(ctx: LintContext):
         Code: {ZipFile: {$zip: assets/handler.py}}
     """
     for pos, kind, relative in file_references(ctx):
-        if _inside(ctx.pack.directory, relative) is None:
+        if not isinstance(relative, str) or not relative:
+            continue  # not a path at all: missing-file reports it
+        if "\x00" in relative:
+            yield pos, f"`{kind}` path contains a NUL character"
+        elif _inside(ctx.pack.directory, relative) is None:
             yield pos, f"`{kind}` path `{relative}` leaves the pack directory; keep files inside the pack"
 
 
 @rule("missing-file")
 def missing_file(ctx: LintContext):
-    """A `$asset`, `$zip` or `python:` path inside the pack names a file that does not exist.
+    """A `$asset`, `$zip` or `python:` path inside the pack names a file that does not exist (or a
+    directory where a file is needed, or is not a path at all).
 
     Fails:
         Body: {$asset: assets/index.htm}
@@ -264,10 +269,18 @@ def missing_file(ctx: LintContext):
         Body: {$asset: assets/index.html}
     """
     for pos, kind, relative in file_references(ctx):
+        if not isinstance(relative, str) or not relative:
+            yield pos, f"`{kind}` takes a path inside the pack, e.g. `assets/index.html`"
+            continue
         path = _inside(ctx.pack.directory, relative)
-        if path is not None and not path.exists():
+        if path is None:
+            continue  # reported by path-escape
+        if not path.exists():
             candidates = _siblings(path)
             yield pos, f"`{kind}` file `{relative}` does not exist{suggest(path.name, candidates, 0.6)}"
+        elif path.is_dir() and kind != "$zip":
+            hint = "; `$zip` packs a directory" if kind == "$asset" else ""
+            yield pos, f"`{kind}` path `{relative}` is a directory, not a file{hint}"
 
 
 def _siblings(path: Path) -> list[str]:

@@ -79,6 +79,10 @@ def _word(value) -> str:
     )
 
 
+# Keywords whose failure the schema's `errorMessage` explains (it describes the value's form).
+CUSTOM_MESSAGE_KEYWORDS = frozenset({"pattern", "oneOf", "minProperties", "maxProperties", "const"})
+
+
 def _schema_problems(doc: Document, kind: str) -> list[tuple[str, Pos, str]]:
     """(rule, pos, message) for every schema violation in `doc`."""
     problems = []
@@ -86,7 +90,7 @@ def _schema_problems(doc: Document, kind: str) -> list[tuple[str, Pos, str]]:
         path = tuple(error.absolute_path)
         keyword = error.validator
         schema = error.schema if isinstance(error.schema, dict) else {}
-        custom = schema.get("errorMessage")
+        custom = schema.get("errorMessage") if keyword in CUSTOM_MESSAGE_KEYWORDS else None
         name = f"`{_label(path)}`" if path else "the file"
         if keyword == "additionalProperties":
             allowed = schema.get("properties", {})
@@ -130,7 +134,12 @@ def _schema_problems(doc: Document, kind: str) -> list[tuple[str, Pos, str]]:
         elif keyword == "maxLength":
             message = f"{name} is longer than {error.validator_value} characters"
         elif keyword == "dependentRequired":
-            message = f"{name}: {error.message.replace(' is a dependency of ', ' is needed by ')}"
+            needed = ", ".join(f"`{k}`" for k in error.validator_value)
+            owner = next((k for k, v in error.schema.get("dependentRequired", {}).items()
+                          if v == error.validator_value and k in error.instance), "this key")
+            message = f"`{owner}` goes with {needed}"
+            if "steps" in error.instance:
+                message += f"; in a validator with `steps`, put `{owner}` in each step"
         elif keyword == "propertyNames":
             pos = doc.key_pos(path + (error.instance,))
             message = f"`{error.instance}` is not a valid name here ({error.message})"
@@ -183,3 +192,22 @@ def unknown_key(ctx: LintContext):
             yield pos, message
 
 
+
+
+@rule("bad-suppression", severity="warning", needs_pack=False)
+def bad_suppression(ctx: LintContext):
+    """A `# mcx: disable=` comment names a rule that does not exist, so it silences nothing.
+
+    Fails:
+        title: Host the site   # mcx: disable=hint-lek
+    Passes:
+        title: Host the site   # mcx: disable=hint-leak
+    """
+    from ...yamlsrc import suppression_column
+    from ..registry import RULES
+
+    for doc in ctx.source.documents:
+        for line, names in sorted(doc.suppressions.items()):
+            for name in sorted(names - set(RULES) - {"all"}):
+                column = suppression_column(doc, line)
+                yield Pos(doc.file, line, column), f"`# mcx: disable={name}` names no rule{suggest(name, RULES)}"
