@@ -55,7 +55,7 @@ def best_of(command: list[str], repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[25, 100])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--pack", type=Path, default=ROOT / "packs" / "serverless-web-app")
     args = parser.parse_args()
     mcx = [sys.executable, "-m", "authoring.cli"]
