@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := graphviz fonts-noto-cjk gettext
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test bench setup system-packages clean schemas
+.PHONY: demo test bench setup system-packages clean generate
 
 demo: setup
 	$(BIN)/mcx-author lint packs/
@@ -37,8 +37,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-schemas: setup
+generate: setup  ## regenerate the JSON Schemas and docs/lint-rules.md from their sources
 	$(BIN)/python -m authoring.schema._generate
+	$(BIN)/python -m authoring.lint.docs > docs/lint-rules.md
 
 clean:
 	rm -rf build $(VENV)

@@ -452,3 +452,19 @@ def test_summary_counts_unreadable_task_files(run, copy_pack, content_root):
     payload = json.loads(lint(run, content_root, "--format", "json", pack).stdout)
     assert payload["summary"]["files"] == 3
 
+
+
+def test_lint_rules_doc_is_generated_from_the_registry():
+    from pathlib import Path
+
+    from authoring.lint.docs import render
+
+    doc = Path(__file__).resolve().parent.parent / "docs" / "lint-rules.md"
+    assert doc.read_text(encoding="utf-8") == render(), "run: python -m authoring.lint.docs > docs/lint-rules.md"
+
+
+def test_every_rule_documents_a_failing_and_a_passing_example():
+    from authoring.lint.registry import load_rules
+
+    for rule in load_rules().values():
+        assert rule.section("Fails") and rule.section("Passes"), rule.id
