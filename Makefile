@@ -12,12 +12,20 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 demo: setup
 	$(BIN)/mcx-author lint packs/
+	$(BIN)/mcx-author i18n extract --check
+	$(BIN)/mcx-author i18n update
+	$(BIN)/mcx-author i18n report
 
 test: setup
 	$(BIN)/python -m pytest -q
 
-bench: setup
+bench: setup $(VENV)/.bench-installed
 	$(BIN)/python bench/lint_corpus.py
+	$(BIN)/python bench/i18n_extract.py
+
+$(VENV)/.bench-installed: pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	touch $@
 
 setup: system-packages $(STAMP)
 

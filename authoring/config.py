@@ -13,7 +13,7 @@ from .errors import InputError, Pos
 KNOWN = {
     "": {"lint", "i18n"},
     "lint": {"disable", "plugins"},
-    "i18n": {"glossary", "locales"},
+    "i18n": {"glossary", "locales", "label_width"},
     "i18n.locales.*": {"min_translated"},
 }
 
@@ -23,6 +23,7 @@ class Config:
     lint_disable: frozenset[str] = frozenset()
     lint_plugins: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()
+    label_width: int = 32
     locale_gates: dict = field(default_factory=dict)  # locale -> min_translated percent
     file: str | None = None
 
@@ -104,6 +105,9 @@ def load_config(root: Path) -> Config:
     glossary = i18n.get("glossary", [])
     if not isinstance(glossary, list) or not all(isinstance(t, str) for t in glossary):
         raise InputError("[i18n] glossary must be a list of strings", config.position_of(root, "glossary"))
+    label_width = i18n.get("label_width", 32)
+    if isinstance(label_width, bool) or not isinstance(label_width, int) or not 8 <= label_width <= 200:
+        raise InputError("[i18n] label_width must be a whole number of columns, 8..200", config.position_of(root, "label_width"))
     gates = {}
     locales = i18n.get("locales", {})
     if not isinstance(locales, dict):
@@ -121,7 +125,7 @@ def load_config(root: Path) -> Config:
                 )
             gates[tag] = float(gate)
     return Config(
-        lint_disable=frozenset(disable), lint_plugins=tuple(plugins), glossary=tuple(glossary), locale_gates=gates, file="mcx.toml"
+        lint_disable=frozenset(disable), lint_plugins=tuple(plugins), glossary=tuple(glossary), label_width=label_width, locale_gates=gates, file="mcx.toml"
     )
 
 

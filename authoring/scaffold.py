@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from .errors import InputError, UsageError
+from .files import write_atomic
 from .loader import PACKS_DIR
 
 SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -119,17 +118,6 @@ def write_new(path: Path, text: str) -> None:
         raise UsageError(f"{path} already exists")
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, text)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def new_pack(root: Path, pack_id: str) -> list[Path]:

@@ -59,6 +59,28 @@ def lint_paths(paths, root: Path, config: Config, select: frozenset[str] | None 
     return LintResult(tuple(sorted(set(findings))), files)
 
 
+STRUCTURE_RULES = frozenset(
+    {"yaml-syntax", "schema", "unknown-key", "duplicate-id", "id-mismatch", "unknown-reference", "dependency-cycle"}
+)
+
+
+def load_valid_pack(directory: Path, root: Path, config: Config):
+    """The pack model, or InputError naming the first structural problem (commands other than lint
+    need a pack whose shape and references are sound; lint reports everything)."""
+    source = load_pack(directory, root)
+    found = lint_source(LintContext(source, config, Shared()), load_rules(config.lint_plugins), STRUCTURE_RULES)
+    errors = sorted(f for f in found if f.severity == ERROR)
+    if errors or source.pack is None:
+        first = errors[0] if errors else None
+        more = f" ({len(errors) - 1} more)" if len(errors) > 1 else ""
+        from ..errors import Pos
+
+        pos = Pos(first.file, first.line, first.column) if first else Pos(str(directory))
+        message = first.message if first else "the pack could not be read"
+        raise InputError(f"{message}{more}; run `mcx-author lint` for details", pos)
+    return source.pack
+
+
 def _named_task_files(paths, root: Path) -> set[str]:
     from ..loader import display_path
 

@@ -1,0 +1,129 @@
+"""`mcx-author i18n extract|update|report|compile`."""
+
+from __future__ import annotations
+
+
+import click
+
+from .common import content_root
+
+PACKS = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PACK]...")
+
+
+@click.group()
+def i18n() -> None:
+    """Translate packs with gettext catalogs (Poedit, Weblate, Crowdin).
+
+    \b
+    Workflow:
+      mcx-author i18n extract            # locales/<pack>.pot from the YAML sources
+      mcx-author i18n update             # create or merge locales/<L>/LC_MESSAGES/<pack>.po
+      mcx-author i18n report             # what is missing or wrong, per task
+      mcx-author i18n compile            # build/locales/<L>/LC_MESSAGES/<pack>.mo
+    """
+
+
+def _config(ctx: click.Context):
+    from ..config import load_config
+
+    root = content_root(ctx)
+    return root, load_config(root)
+
+
+@i18n.command()
+@PACKS
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a template on disk is out of date.")
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], check: bool) -> int:
+    """Write locales/<pack>.pot with every learner-facing string.
+
+    \b
+    Example:
+      mcx-author i18n extract packs/serverless-web-app
+      mcx-author i18n extract --check      # in CI: fail when someone forgot to extract
+    """
+    from ..i18n.workflow import extract as run
+
+    root, config = _config(ctx)
+    results = run(paths, root, config, check=check)
+    for r in results:
+        if check:
+            click.echo(f"{r.file}: {'out of date; run `mcx-author i18n extract`' if r.changed else 'up to date'}")
+        else:
+            click.echo(f"{'wrote' if r.changed else 'unchanged'} {r.file} ({r.detail})")
+    return 1 if check and any(r.changed for r in results) else 0
+
+
+@i18n.command()
+@PACKS
+@click.option("--locale", "locale", metavar="L", help="Only this locale (default: every locale the pack declares).")
+@click.option("--purge-obsolete", is_flag=True, help="Drop entries whose source string is gone (default: keep as #~).")
+@click.pass_context
+def update(ctx: click.Context, paths: tuple[str, ...], locale: str | None, purge_obsolete: bool) -> int:
+    """Create or merge locales/<L>/LC_MESSAGES/<pack>.po; never loses a translation.
+
+    A changed source string keeps its translation, marked fuzzy with the old source (#|);
+    a string that disappeared is kept as obsolete (#~).
+
+    \b
+    Example:
+      mcx-author i18n update --locale ja
+    """
+    from ..i18n.workflow import update as run
+
+    root, config = _config(ctx)
+    for r in run(paths, root, config, locale, purge_obsolete):
+        click.echo(f"{'updated' if r.changed else 'unchanged'} {r.file}: {r.detail}")
+    return 0
+
+
+@i18n.command()
+@PACKS
+@click.option("--locale", "locale", metavar="L", help="Only this locale.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--min-translated", type=click.FloatRange(0, 100), metavar="N", help="Gate in percent (default 100, or mcx.toml).")
+@click.pass_context
+def report(ctx: click.Context, paths: tuple[str, ...], locale: str | None, fmt: str, min_translated: float | None) -> int:
+    """Report missing and faulty translations, naming the tasks that are not fully translated.
+
+    Exit 1 when a required locale is below its gate or has an error-level problem.
+
+    \b
+    Example:
+      mcx-author i18n report --locale ja
+      mcx-author i18n report --format json > i18n-report.json
+    """
+    from ..i18n.format import format_json, format_text
+    from ..i18n.workflow import report as run
+
+    root, config = _config(ctx)
+    reports = run(paths, root, config, locale, min_translated)
+    click.echo(format_json(reports) if fmt == "json" else format_text(reports), nl=False)
+    return 0 if all(r.passed for r in reports) else 1
+
+
+@i18n.command("compile")
+@PACKS
+@click.option("--locale", "locale", metavar="L", help="Only this locale.")
+@click.option("-o", "--output", type=click.Path(file_okay=False), default="build/locales", show_default=True,
+              help="Directory for <L>/LC_MESSAGES/<pack>.mo (relative to the content root).")
+@click.pass_context
+def compile_command(ctx: click.Context, paths: tuple[str, ...], locale: str | None, output: str) -> int:
+    """Compile PO files to MO files; fuzzy and untranslated strings are left out.
+
+    \b
+    Example:
+      mcx-author i18n compile -o build/locales
+    """
+    from pathlib import Path
+
+    from ..i18n.workflow import compile_catalogs
+
+    root, config = _config(ctx)
+    out = Path(output) if Path(output).is_absolute() else root / output
+    for r in compile_catalogs(paths, root, config, out, locale):
+        click.echo(f"{'wrote' if r.changed else 'unchanged'} {r.file} ({r.detail})")
+    return 0
+
+
+

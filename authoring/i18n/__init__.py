@@ -1,0 +1,1 @@
+"""Localization: learner-facing strings as gettext catalogs, merged safely, checked for quality."""

@@ -1,0 +1,174 @@
+"""Quality checks of one translation against its source, the way a careful reviewer reads it.
+
+Errors (the string is wrong for a learner): `placeholder`, `code-span`, `glossary`, `unchanged`.
+Warnings (style): `punctuation`, `whitespace`, `width`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from ..placeholders import PATTERN, names_in
+from .glossary import terms_in
+
+ERROR, WARNING = "error", "warning"
+SEVERITY = {
+    "placeholder": ERROR,
+    "code-span": ERROR,
+    "glossary": ERROR,
+    "unchanged": ERROR,
+    "punctuation": WARNING,
+    "whitespace": WARNING,
+    "width": WARNING,
+}
+CHECKS = tuple(SEVERITY)
+
+# Languages written without Latin letters: a translation into them that is mostly Latin is English.
+NON_LATIN = frozenset(
+    "ja zh ko ru uk be bg mk sr el he yi ar fa ur ps th lo km my hi mr ne bn pa gu or ta te kn ml si ka hy am mn".split()
+)
+CJK_PUNCTUATION = {"ja": {".": "。", "?": "？", "!": "！"}, "zh": {".": "。", "?": "？", "!": "！"}}
+
+FENCE = re.compile(r"```.*?```", re.S)
+CODE_SPAN = re.compile(r"`[^`\n]+`")
+URL = re.compile(r"https?://[^\s`<>\"')\]]+[^\s`<>\"')\].,;:!?]")
+ARN = re.compile(r"arn:aws[\w-]*:[^\s`'\"<>)\]]*[^\s`'\"<>)\].,;:!?]")
+CLI_FLAG = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
+HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    message: str
+
+    @property
+    def severity(self) -> str:
+        return SEVERITY[self.check]
+
+
+def protected_tokens(text: str) -> list[str]:
+    """What must reach the translation byte for byte: code blocks and spans, URLs, ARNs, CLI flags."""
+    tokens = FENCE.findall(text)
+    rest = FENCE.sub(" ", text)
+    tokens += CODE_SPAN.findall(rest)
+    rest = CODE_SPAN.sub(" ", rest)
+    tokens += URL.findall(rest) + ARN.findall(rest) + CLI_FLAG.findall(rest)
+    return tokens
+
+
+def _strip_protected(text: str, glossary_terms: list[str]) -> str:
+    text = FENCE.sub(" ", text)
+    text = CODE_SPAN.sub(" ", text)
+    text = URL.sub(" ", text)
+    text = ARN.sub(" ", text)
+    text = PATTERN.sub(" ", text)
+    for term in glossary_terms:
+        text = text.replace(term, " ")
+    return text
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _language(locale) -> str:
+    return getattr(locale, "language", str(locale)).split("_")[0]
+
+
+def _latin_share(text: str) -> tuple[int, int]:
+    latin = other = 0
+    for ch in text:
+        if ch.isalpha():
+            if ch.isascii():
+                latin += 1
+            else:
+                other += 1
+    return latin, other
+
+
+def check(source: str, translation: str, locale, glossary: tuple[str, ...], label_width: int | None = None) -> list[Finding]:
+    """Every problem of `translation` (non-empty) for `source` in `locale`."""
+    found: list[Finding] = []
+    language = _language(locale)
+
+    wanted, got = Counter(names_in(source)), Counter(names_in(translation))
+    if wanted != got:
+        missing = sorted((wanted - got).elements())
+        extra = sorted((got - wanted).elements())
+        parts = []
+        if missing:
+            parts.append("missing " + ", ".join("{" + n + "}" for n in missing))
+        if extra:
+            parts.append("unexpected " + ", ".join("{" + n + "}" for n in extra))
+        found.append(Finding("placeholder", "placeholders differ from the source: " + "; ".join(parts)))
+
+    for token in dict.fromkeys(protected_tokens(source)):
+        if translation.count(token) < source.count(token):
+            shown = token if len(token) <= 60 else token[:57] + "..."
+            found.append(Finding("code-span", f"`{shown.strip('`')}` must appear exactly as in the source"))
+
+    prose = FENCE.sub(" ", CODE_SPAN.sub(" ", source))
+    terms = terms_in(prose, glossary)
+    for term in terms:
+        if term not in translation:
+            found.append(Finding("glossary", f"the AWS name `{term}` must appear unchanged (not translated)"))
+
+    if _is_unchanged(source, translation, language, glossary, terms):
+        # the rest would only restate it
+        return found + [Finding("unchanged", "not translated: the text is still in the source language")]
+
+    found += _punctuation(source, translation, language)[:1]
+    found += _whitespace(source, translation)
+    if label_width is not None and display_width(translation) > label_width:
+        found.append(
+            Finding("width", f"diagram label is {display_width(translation)} columns wide; keep it within {label_width}")
+        )
+    return found
+
+
+def _is_unchanged(source: str, translation: str, language: str, glossary, terms: list[str]) -> bool:
+    residue = _strip_protected(source, terms)
+    if len(re.findall(r"[A-Za-z]{2,}", residue)) < 2:
+        return False  # nothing to translate: only names, code or placeholders
+    if translation.strip() == source.strip():
+        return True
+    if language not in NON_LATIN:
+        return False
+    latin, other = _latin_share(_strip_protected(translation, terms_in(translation, glossary)))
+    return latin >= 8 and latin > other
+
+
+def _punctuation(source: str, translation: str, language: str) -> list[Finding]:
+    marks = CJK_PUNCTUATION.get(language)
+    if not marks:
+        return []
+    found = []
+    text = FENCE.sub("", translation)
+    if HALF_WIDTH_KANA.search(text):
+        found.append(Finding("punctuation", "half-width katakana; use full-width characters"))
+    end = source.rstrip()[-1:]
+    if end in marks:
+        last = CODE_SPAN.sub("x", text).rstrip()[-1:]
+        if last != marks[end] and not (end == "." and last in "．。"):
+            found.append(Finding("punctuation", f"the source ends with `{end}`: end the translation with `{marks[end]}`"))
+    for line in text.splitlines():
+        stripped = CODE_SPAN.sub("x", line).rstrip()
+        if len(stripped) >= 2 and stripped[-1] in ".?!" and not stripped[-2].isascii():
+            found.append(Finding("punctuation", f"ASCII `{stripped[-1]}` ends Japanese prose: use `{marks[stripped[-1]]}`"))
+            break
+    return found
+
+
+def _whitespace(source: str, translation: str) -> list[Finding]:
+    found = []
+    if source[:1].isspace() != translation[:1].isspace() or source[-1:].isspace() != translation[-1:].isspace():
+        found.append(Finding("whitespace", "leading or trailing white space differs from the source"))
+    inner = [line.strip() for line in CODE_SPAN.sub("x", FENCE.sub("", translation)).splitlines()]
+    source_inner = [line.strip() for line in CODE_SPAN.sub("x", FENCE.sub("", source)).splitlines()]
+    if any("  " in line for line in inner) and not any("  " in line for line in source_inner):
+        found.append(Finding("whitespace", "double space inside a line"))
+    return found

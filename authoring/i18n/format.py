@@ -1,0 +1,63 @@
+"""The i18n report as text for people and as JSON for CI."""
+
+from __future__ import annotations
+
+import json
+
+from babel import Locale
+
+from .report import PackReport
+
+
+def format_json(reports: list[PackReport]) -> str:
+    locales: dict[str, dict] = {}
+    for r in reports:
+        locales.setdefault(r.locale, {})[r.pack] = r.as_dict()
+    return json.dumps({"locales": locales}, indent=2, ensure_ascii=False) + "\n"
+
+
+def _locale_name(tag: str) -> str:
+    try:
+        locale = Locale.parse(tag, sep="-" if "-" in tag else "_")
+        return f"{locale.english_name} ({locale.display_name})"
+    except Exception:  # noqa: BLE001
+        return tag
+
+
+def format_text(reports: list[PackReport]) -> str:
+    lines: list[str] = []
+    by_locale: dict[str, list[PackReport]] = {}
+    for r in reports:
+        by_locale.setdefault(r.locale, []).append(r)
+    for tag, group in by_locale.items():
+        if lines:
+            lines.append("")
+        lines.append(f"{tag}: {_locale_name(tag)}")
+        width = max(len(r.pack) for r in group)
+        lines.append(
+            f"  {'pack':<{width}}  {'total':>5}  {'done':>5}  {'fuzzy':>5}  {'todo':>5}  {'obsolete':>8}  {'percent':>7}  status"
+        )
+        for r in group:
+            status = "ok" if r.passed else "FAIL"
+            if not r.required:
+                status = "optional"
+            elif not r.passed:
+                reasons = []
+                if r.percent < r.gate:
+                    reasons.append(f"below {r.gate:g}%")
+                if r.errors:
+                    reasons.append(f"{r.errors} error{'s' if r.errors != 1 else ''}")
+                status = f"FAIL ({', '.join(reasons)})"
+            lines.append(
+                f"  {r.pack:<{width}}  {r.total:>5}  {r.translated:>5}  {r.fuzzy:>5}  {r.untranslated:>5}  "
+                f"{r.obsolete:>8}  {r.percent:>6.1f}%  {status}"
+            )
+            if not r.exists:
+                lines.append(f"    no catalog yet: run `mcx-author i18n update --locale {tag}`")
+            if r.incomplete_units:
+                lines.append(f"    not fully translated: {', '.join(r.incomplete_units)}")
+    problems = [p for r in reports for p in r.problems]
+    if problems:
+        lines.append("")
+        lines += [f"{p.file}:{p.line}: {p.severity}: {p.check}: {p.unit}: {p.message}" for p in problems]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,116 @@
+"""Per locale and pack: how much is translated, which units are not, and what is wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..loader import display_path
+from ..model import Pack
+from .catalogs import parse_locale, po_path, read_catalog
+from .checks import check
+from .messages import LABEL_WIDTH, Message
+
+DEFAULT_GATE = 100.0
+
+
+@dataclass(frozen=True)
+class Problem:
+    check: str
+    severity: str
+    unit: str
+    msgctxt: str
+    message: str
+    file: str
+    line: int
+
+    def as_dict(self) -> dict:
+        return {
+            "check": self.check, "severity": self.severity, "unit": self.unit, "msgctxt": self.msgctxt,
+            "message": self.message, "file": self.file, "line": self.line,
+        }
+
+
+@dataclass
+class PackReport:
+    pack: str
+    locale: str
+    file: str
+    required: bool
+    gate: float
+    exists: bool = True
+    total: int = 0
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+    characters: int = 0  # source characters still to translate (untranslated or fuzzy)
+    incomplete_units: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def percent(self) -> float:
+        return round(100.0 * self.translated / self.total, 1) if self.total else 100.0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def passed(self) -> bool:
+        """The gate: only required locales can fail."""
+        return not self.required or (self.percent >= self.gate and not self.errors)
+
+    def as_dict(self) -> dict:
+        return {
+            "total": self.total, "translated": self.translated, "fuzzy": self.fuzzy,
+            "untranslated": self.untranslated, "obsolete": self.obsolete, "percent": self.percent,
+            "characters": self.characters, "incomplete_units": self.incomplete_units,
+            "problems": [p.as_dict() for p in self.problems], "required": self.required, "gate": self.gate,
+            "file": self.file, "exists": self.exists, "passed": self.passed,
+        }
+
+
+def report_pack(
+    pack: Pack, messages: list[Message], root: Path, locale: str, required: bool, gate: float,
+    glossary: tuple[str, ...], label_width: int = LABEL_WIDTH,
+) -> PackReport:
+    """Compare the current source strings with the locale's PO file, message by message."""
+    path = po_path(root, locale, pack.id)
+    display = display_path(path, root)
+    report = PackReport(pack.id, locale, display, required, gate, total=len(messages))
+    babel_locale = parse_locale(locale)
+    entries, obsolete = {}, 0
+    if path.is_file():
+        catalog = read_catalog(path, display, locale)
+        entries = {m.context: m for m in catalog if m.id}
+        obsolete = len(catalog.obsolete)
+    else:
+        report.exists = False
+    contexts = {m.context for m in messages}
+    report.obsolete = obsolete + sum(1 for c in entries if c not in contexts)
+    incomplete: dict[str, None] = {}
+    for source in messages:
+        entry = entries.get(source.context)
+        state = "translated"
+        if entry is None or not entry.string:
+            state = "untranslated"
+        elif entry.fuzzy or entry.id != source.text:
+            state = "fuzzy"  # marked fuzzy, or the source changed since the last update
+        else:
+            width = label_width if source.label else None
+            for finding in check(source.text, entry.string, babel_locale, glossary, width):
+                report.problems.append(
+                    Problem(finding.check, finding.severity, source.unit, source.context, finding.message,
+                            display, entry.lineno or 0)
+                )
+                if finding.check == "unchanged":
+                    state = "untranslated"
+        if state == "translated":
+            report.translated += 1
+        else:
+            setattr(report, state, getattr(report, state) + 1)
+            report.characters += len(source.text)
+            incomplete[source.unit] = None
+    report.incomplete_units = list(incomplete)
+    return report

@@ -1,0 +1,107 @@
+"""The i18n commands as library functions: extract, update, report, compile. No printing here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Config
+from ..errors import UsageError
+from ..files import write_if_changed
+from ..lint import load_valid_pack
+from ..loader import display_path, resolve_pack_dirs
+from ..model import Pack
+from .catalogs import compile_mo, merge, parse_locale, po_path, pot_path, read_catalog, render, template_catalog
+from .glossary import glossary_for
+from .messages import pack_messages
+from .report import DEFAULT_GATE, PackReport, report_pack
+
+
+def packs(paths, root: Path, config: Config) -> list[Pack]:
+    return [load_valid_pack(d, root, config) for d in resolve_pack_dirs(list(paths), root)]
+
+
+@dataclass(frozen=True)
+class Written:
+    pack: str
+    file: str  # relative to the content root
+    changed: bool
+    detail: str = ""
+
+
+def extract(paths, root: Path, config: Config, check: bool = False) -> list[Written]:
+    """Write `locales/<pack>.pot` for each pack; with `check`, only compare with the file on disk."""
+    results = []
+    for pack in packs(paths, root, config):
+        path = pot_path(root, pack.id)
+        messages = pack_messages(pack, config.label_width)
+        data = render(template_catalog(pack, messages))
+        if check:
+            stale = not path.is_file() or path.read_bytes() != data
+            results.append(Written(pack.id, display_path(path, root), stale, f"{len(messages)} messages"))
+        else:
+            changed = write_if_changed(path, data)
+            results.append(Written(pack.id, display_path(path, root), changed, f"{len(messages)} messages"))
+    return results
+
+
+def _locales(pack: Pack, only: str | None) -> list[str]:
+    if only:
+        parse_locale(only)
+        return [only]
+    return [spec.tag for spec in pack.locales]
+
+
+def update(paths, root: Path, config: Config, locale: str | None = None, purge_obsolete: bool = False) -> list[Written]:
+    """Create or merge `locales/<L>/LC_MESSAGES/<pack>.po` for each declared locale (or just `locale`)."""
+    results = []
+    for pack in packs(paths, root, config):
+        template = template_catalog(pack, pack_messages(pack, config.label_width))
+        for tag in _locales(pack, locale):
+            path = po_path(root, tag, pack.id)
+            display = display_path(path, root)
+            existing = read_catalog(path, display, tag) if path.is_file() else None
+            result = merge(template, existing, parse_locale(tag), pack, purge_obsolete)
+            changed = write_if_changed(path, render(result.catalog))
+            parts = [f"{result.new} new"]
+            if result.changed:
+                parts.append(f"{result.changed} changed in the source (kept, fuzzy)")
+            if result.reused:
+                parts.append(f"{result.reused} filled from identical text (fuzzy)")
+            if result.obsolete:
+                parts.append(f"{result.obsolete} obsolete (kept)")
+            if result.purged:
+                parts.append(f"{result.purged} obsolete purged")
+            results.append(Written(pack.id, display, changed, ", ".join(parts)))
+    return results
+
+
+def report(paths, root: Path, config: Config, locale: str | None = None, min_translated: float | None = None) -> list[PackReport]:
+    glossary = glossary_for(config.glossary)
+    reports = []
+    for pack in packs(paths, root, config):
+        messages = pack_messages(pack, config.label_width)
+        required = {spec.tag: spec.required for spec in pack.locales}
+        for tag in _locales(pack, locale):
+            gate = min_translated if min_translated is not None else config.locale_gates.get(tag, DEFAULT_GATE)
+            reports.append(
+                report_pack(pack, messages, root, tag, required.get(tag, False), gate, glossary, config.label_width)
+            )
+    return reports
+
+
+def compile_catalogs(paths, root: Path, config: Config, out_dir: Path, locale: str | None = None) -> list[Written]:
+    """`<out>/<L>/LC_MESSAGES/<pack>.mo` from each PO file (fuzzy and untranslated left out)."""
+    results = []
+    for pack in packs(paths, root, config):
+        for tag in _locales(pack, locale):
+            source = po_path(root, tag, pack.id)
+            display = display_path(source, root)
+            if not source.is_file():
+                raise UsageError(f"{display}: no catalog; run `mcx-author i18n update` first")
+            catalog = read_catalog(source, display, tag)
+            target = out_dir / tag / "LC_MESSAGES" / f"{pack.id}.mo"
+            changed = write_if_changed(target, compile_mo(catalog))
+            done = sum(1 for m in catalog if m.id and m.string and not m.fuzzy)
+            results.append(Written(pack.id, display_path(target, root), changed, f"{done} translated messages"))
+    return results
