@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from _corpus import ROOT, best_of, make_corpus
+
 FLOOR = (
     "import sys, yaml\n"
     "for name in sys.argv[1:]:\n"

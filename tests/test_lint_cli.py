@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import PACKS, TESTS, edit
 from jsonschema import Draft7Validator, Draft202012Validator
 
 from authoring.lint.registry import load_rules
-from conftest import PACKS, TESTS, edit
 
 SARIF_SCHEMA = json.loads((TESTS / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 W_FILE = "tasks/enable-website.yaml"

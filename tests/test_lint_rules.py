@@ -7,11 +7,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import PACKS, TESTS, edit, findings_of
 
 from authoring.config import Config
 from authoring.lint import lint_paths
 from authoring.lint.registry import load_rules
-from conftest import PACKS, TESTS, edit, findings_of
 
 PACK = "pack.yaml"
 V = "tasks/enable-versioning.yaml"

@@ -10,7 +10,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from authoring.errors import Pos
-from authoring.yamlsrc import MAX_DEPTH, MAX_FILE_BYTES, YamlError, parse_yaml, read_yaml
+from authoring.yamlsrc import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    YamlError,
+    parse_yaml,
+    read_yaml,
+)
 
 
 def parse(text: str | bytes):

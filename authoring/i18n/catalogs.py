@@ -22,7 +22,6 @@ from babel.messages.pofile import read_po, unescape, write_po
 
 from ..errors import InputError, Pos
 from ..model import Pack
-from ..files import write_if_changed
 from .messages import Message as SourceMessage
 
 LOCALES_DIR = "locales"

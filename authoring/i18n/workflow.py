@@ -11,7 +11,16 @@ from ..files import write_if_changed
 from ..lint import load_valid_pack
 from ..loader import display_path, resolve_pack_dirs
 from ..model import Pack
-from .catalogs import compile_mo, merge, parse_locale, po_path, pot_path, read_catalog, render, template_catalog
+from .catalogs import (
+    compile_mo,
+    merge,
+    parse_locale,
+    po_path,
+    pot_path,
+    read_catalog,
+    render,
+    template_catalog,
+)
 from .glossary import glossary_for
 from .messages import pack_messages
 from .report import DEFAULT_GATE, PackReport, report_pack

@@ -21,7 +21,6 @@ from typing import Any, Callable
 
 from . import schema
 
-
 _NAMED = ("properties", "$defs", "dependentRequired")  # their keys are names, not keywords
 
 

@@ -1,3 +1,3 @@
 """The built-in rules; importing this package registers them."""
 
-from . import structure, references, variables, aws_calls, content  # noqa: F401
+from . import aws_calls, content, references, structure, variables  # noqa: F401
