@@ -23,7 +23,7 @@ class Config:
     lint_disable: frozenset[str] = frozenset()
     lint_plugins: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()
-    label_width: int = 32
+    label_width: int = 36
     locale_gates: dict = field(default_factory=dict)  # locale -> min_translated percent
     file: str | None = None
 
@@ -105,7 +105,7 @@ def load_config(root: Path) -> Config:
     glossary = i18n.get("glossary", [])
     if not isinstance(glossary, list) or not all(isinstance(t, str) for t in glossary):
         raise InputError("[i18n] glossary must be a list of strings", config.position_of(root, "glossary"))
-    label_width = i18n.get("label_width", 32)
+    label_width = i18n.get("label_width", 36)
     if isinstance(label_width, bool) or not isinstance(label_width, int) or not 8 <= label_width <= 200:
         raise InputError("[i18n] label_width must be a whole number of columns, 8..200", config.position_of(root, "label_width"))
     gates = {}

@@ -18,7 +18,7 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, unescape, write_po
+from babel.messages.pofile import normalize, read_po, unescape, write_po
 
 from ..errors import InputError, Pos
 from ..model import Pack
@@ -98,9 +98,23 @@ def _set_format_flag(message: Message, brace_format: bool) -> None:
 
 
 def render(catalog: Catalog) -> bytes:
+    """The PO/POT text. Previous msgids (`#|`) are written here, in GNU gettext's layout: Babel's
+    writer folds a multi-line previous msgid into one wrapped comment that no tool reads back."""
     out = io.BytesIO()
-    write_po(out, catalog, width=WIDTH, include_previous=True, sort_output=False)
-    return out.getvalue()
+    write_po(out, catalog, width=WIDTH, include_previous=False, sort_output=False)
+    previous = {m.context: m.previous_id[0] for m in catalog if m.id and m.context and m.previous_id}
+    if not previous:
+        return out.getvalue()
+    lines = []
+    for line in out.getvalue().decode("utf-8").split("\n"):
+        if line.startswith('msgctxt "'):
+            context = unescape(line[len("msgctxt ") :])
+            if context in previous:
+                quoted = normalize(previous[context], width=WIDTH - 3).split("\n")
+                lines.append(f"#| msgid {quoted[0]}")
+                lines.extend(f"#| {part}" for part in quoted[1:])
+        lines.append(line)
+    return "\n".join(lines).encode("utf-8")
 
 
 _PREVIOUS = re.compile(r'^\|\s*(msgid|msgctxt)?\s*(".*")\s*$')
@@ -129,7 +143,8 @@ def _restore_previous(message: Message) -> None:
     for comment in message.user_comments:
         match = _PREVIOUS.match(comment)
         if match is None:
-            kept.append(comment)
+            if not comment.startswith("|"):
+                kept.append(comment)  # a translator's comment; anything else starting `|` is debris
             continue
         keyword, quoted = match.groups()
         if keyword == "msgid":
@@ -140,7 +155,7 @@ def _restore_previous(message: Message) -> None:
         # `#| msgctxt` of an older place is dropped: the key is the message's own context
     if previous:
         message.previous_id = previous[:1]
-        message.user_comments = kept
+    message.user_comments = kept
 
 
 @dataclass

@@ -38,6 +38,14 @@ URL = re.compile(r"https?://[^\s`<>\"')\]]+[^\s`<>\"')\].,;:!?]")
 ARN = re.compile(r"arn:aws[\w-]*:[^\s`'\"<>)\]]*[^\s`'\"<>)\].,;:!?]")
 CLI_FLAG = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
 HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
+# Words that are names, not language: API names (InvokeAgent), acronyms and HTTP methods (POST),
+# URL paths (/orders) and file names (index.html). They stay as they are in any language.
+IDENTIFIER = re.compile(
+    r"(?<![\w/])/[\w./{}-]*"  # a path
+    r"|\b[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+\b"  # CamelCase
+    r"|\b[A-Z][A-Z0-9]+s?\b"  # ACRONYM, HTTP method
+    r"|\b[\w-]+\.[a-z]{2,5}\b"  # a file name
+)
 
 
 @dataclass(frozen=True)
@@ -66,9 +74,10 @@ def _strip_protected(text: str, glossary_terms: list[str]) -> str:
     text = URL.sub(" ", text)
     text = ARN.sub(" ", text)
     text = PATTERN.sub(" ", text)
+    text = re.sub(r"\s+", " ", text)
     for term in glossary_terms:
         text = text.replace(term, " ")
-    return text
+    return IDENTIFIER.sub(" ", text)
 
 
 def display_width(text: str) -> int:
@@ -113,8 +122,9 @@ def check(source: str, translation: str, locale, glossary: tuple[str, ...], labe
 
     prose = FENCE.sub(" ", CODE_SPAN.sub(" ", source))
     terms = terms_in(prose, glossary)
+    flat = re.sub(r"\s+", " ", translation)  # a name may be wrapped over two lines
     for term in terms:
-        if term not in translation:
+        if term not in flat:
             found.append(Finding("glossary", f"the AWS name `{term}` must appear unchanged (not translated)"))
 
     if _is_unchanged(source, translation, language, glossary, terms):

@@ -85,9 +85,11 @@ def terms_in(text: str, glossary: tuple[str, ...]) -> list[str]:
     found: list[str] = []
     taken: list[tuple[int, int]] = []
     for term in glossary:  # longest first
-        if term not in text:
+        first = term.split(" ", 1)[0]
+        if first not in text:
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text):
+        pattern = r"\s+".join(re.escape(word) for word in term.split(" "))  # wrapped over lines too
+        for match in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
             span = match.span()
             if not any(s < span[1] and span[0] < e for s, e in taken):
                 taken.append(span)

@@ -13,7 +13,7 @@ from ..errors import Pos
 from ..model import Pack
 from ..placeholders import PATTERN, names_in
 
-LABEL_WIDTH = 32  # display columns a diagram label may take (a CJK character counts 2)
+LABEL_WIDTH = 36  # display columns a diagram label may take (a CJK character counts 2)
 CODE_SPAN = re.compile(r"`[^`\n]+`")
 
 
