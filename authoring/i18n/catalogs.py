@@ -103,18 +103,39 @@ def render(catalog: Catalog) -> bytes:
     out = io.BytesIO()
     write_po(out, catalog, width=WIDTH, include_previous=False, sort_output=False)
     previous = {m.context: m.previous_id[0] for m in catalog if m.id and m.context and m.previous_id}
-    if not previous:
-        return out.getvalue()
-    lines = []
+    # Babel writes no flags on obsolete entries: a fuzzy translation would come back as done
+    obsolete_fuzzy = {m.context for m in catalog.obsolete.values() if m.fuzzy and m.context}
+    extra_headers = getattr(catalog, "extra_headers", ())
+    lines: list[str] = []
+    in_header = True
     for line in out.getvalue().decode("utf-8").split("\n"):
-        if line.startswith('msgctxt "'):
+        if in_header and line == "" and lines:
+            in_header = False
+            lines.extend(f'"{name}: {value}\\n"' for name, value in extra_headers)
+        elif line.startswith('msgctxt "'):
             context = unescape(line[len("msgctxt ") :])
             if context in previous:
                 quoted = normalize(previous[context], width=WIDTH - 3).split("\n")
                 lines.append(f"#| msgid {quoted[0]}")
                 lines.extend(f"#| {part}" for part in quoted[1:])
+        elif line.startswith('#~ msgctxt "') and unescape(line[len("#~ msgctxt ") :]) in obsolete_fuzzy:
+            lines.append("#, fuzzy")
         lines.append(line)
     return "\n".join(lines).encode("utf-8")
+
+
+_HEADER_LINE = re.compile(r'^"(X-[A-Za-z0-9-]+):\s*(.*?)(?:\\n)?"$')
+
+
+def _extra_headers(data: bytes) -> tuple[tuple[str, str], ...]:
+    """Header fields Babel does not model (Poedit's X-Generator, X-Poedit-*): kept across merges."""
+    head = data.split(b"\n\n", 1)[0].decode("utf-8", "replace")
+    found = []
+    for line in head.splitlines():
+        match = _HEADER_LINE.match(line.strip())
+        if match:
+            found.append((match.group(1), match.group(2)))
+    return tuple(found)
 
 
 _PREVIOUS = re.compile(r'^\|\s*(msgid|msgctxt)?\s*(".*")\s*$')
@@ -133,6 +154,7 @@ def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog
         raise InputError(f"not a valid PO file: {exc}", Pos(display, line, 1 if line else 0)) from None
     for message in list(catalog) + list(catalog.obsolete.values()):
         _restore_previous(message)
+    catalog.extra_headers = _extra_headers(data)
     return catalog
 
 
@@ -164,7 +186,7 @@ class MergeResult:
     new: int = 0
     changed: int = 0  # source changed: translation kept as fuzzy
     reused: int = 0  # translation found under another key with the same source, kept as fuzzy
-    obsolete: int = 0
+    obsolete: int = 0  # made obsolete by this merge
     purged: int = 0
 
 
@@ -183,6 +205,7 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale, pack: Pac
         msgid_bugs_address="",
         fuzzy=False,
     )
+    catalog.extra_headers = getattr(existing, "extra_headers", ()) if existing else ()
     result = MergeResult(catalog)
     old_active = {m.context: m for m in existing if m.id} if existing else {}
     old_obsolete = {m.context: m for m in existing.obsolete.values()} if existing else {}
@@ -237,7 +260,8 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale, pack: Pac
                 old.id, old.string, context=context, user_comments=old.user_comments,
                 flags=old.flags, previous_id=old.previous_id,
             )
-            result.obsolete += 1
+            if context in old_active:
+                result.obsolete += 1  # newly obsolete in this run
     return result
 
 

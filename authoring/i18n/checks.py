@@ -68,11 +68,19 @@ def protected_tokens(text: str) -> list[str]:
     return tokens
 
 
+def _occurrences(text: str, token: str) -> int:
+    """How often `token` stands in `text` as a whole: `arn:...:logs` is not found in `arn:...:logs-old`."""
+    if token.startswith("`") or token.startswith("```"):
+        return text.count(token)
+    return len(re.findall(rf"(?<![\w/:.-]){re.escape(token)}(?![\w/*-])(?!\.\w)", text))
+
+
 def _strip_protected(text: str, glossary_terms: list[str]) -> str:
     text = FENCE.sub(" ", text)
     text = CODE_SPAN.sub(" ", text)
     text = URL.sub(" ", text)
     text = ARN.sub(" ", text)
+    text = CLI_FLAG.sub(" ", text)
     text = PATTERN.sub(" ", text)
     text = re.sub(r"\s+", " ", text)
     for term in glossary_terms:
@@ -116,7 +124,7 @@ def check(source: str, translation: str, locale, glossary: tuple[str, ...], labe
         found.append(Finding("placeholder", "placeholders differ from the source: " + "; ".join(parts)))
 
     for token in dict.fromkeys(protected_tokens(source)):
-        if translation.count(token) < source.count(token):
+        if _occurrences(translation, token) < _occurrences(source, token):
             shown = token if len(token) <= 60 else token[:57] + "..."
             found.append(Finding("code-span", f"`{shown.strip('`')}` must appear exactly as in the source"))
 
@@ -142,7 +150,7 @@ def check(source: str, translation: str, locale, glossary: tuple[str, ...], labe
 
 def _is_unchanged(source: str, translation: str, language: str, glossary, terms: list[str]) -> bool:
     residue = _strip_protected(source, terms)
-    if len(re.findall(r"[A-Za-z]{2,}", residue)) < 2:
+    if not re.search(r"[A-Za-z]{3,}", residue):
         return False  # nothing to translate: only names, code or placeholders
     if translation.strip() == source.strip():
         return True

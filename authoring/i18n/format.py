@@ -43,7 +43,7 @@ def format_text(reports: list[PackReport]) -> str:
                 status = "optional"
             elif not r.passed:
                 reasons = []
-                if r.percent < r.gate:
+                if r.translated * 100.0 < r.gate * r.total:
                     reasons.append(f"below {r.gate:g}%")
                 if r.errors:
                     reasons.append(f"{r.errors} error{'s' if r.errors != 1 else ''}")

@@ -18,12 +18,51 @@ TERMS_FILE = Path(__file__).with_name("aws_terms.txt")
 # Names written without their Amazon/AWS prefix that are distinctive on their own. Single English
 # words (Batch, Config, Connect, Shield) are left out: they occur in prose as ordinary words.
 SHORT_NAMES = """
-Lambda Bedrock Cognito Athena Kinesis Redshift Lightsail Polly Rekognition Textract Comprehend Kendra
-Fargate Amplify Aurora SageMaker Glacier Macie GuardDuty Inspector CloudTrail CloudWatch CloudFormation
-CloudFront DynamoDB ElastiCache EventBridge AppSync Route\\ 53 Step\\ Functions API\\ Gateway
-Secrets\\ Manager Systems\\ Manager Parameter\\ Store Elastic\\ Beanstalk CodeBuild CodePipeline CodeCommit
-CodeDeploy OpenSearch Neptune DocumentDB Timestream QuickSight Transcribe Translate Lex Nova Titan
-""".split()
+Lambda
+Bedrock
+Cognito
+Athena
+Kinesis
+Redshift
+Lightsail
+Polly
+Rekognition
+Textract
+Kendra
+Fargate
+Amplify
+Aurora
+SageMaker
+Glacier
+Macie
+GuardDuty
+CloudTrail
+CloudWatch
+CloudFormation
+CloudFront
+DynamoDB
+ElastiCache
+EventBridge
+AppSync
+Route 53
+Step Functions
+API Gateway
+Secrets Manager
+Systems Manager
+Parameter Store
+Elastic Beanstalk
+CodeBuild
+CodePipeline
+CodeCommit
+CodeDeploy
+OpenSearch
+Neptune
+DocumentDB
+Timestream
+QuickSight
+Nova
+Titan
+""".strip().splitlines()
 
 EXTRA_TERMS = """
 AWS
@@ -39,7 +78,19 @@ Amazon Bedrock Knowledge Bases
 Guardrails for Amazon Bedrock
 Knowledge Bases for Amazon Bedrock
 Amazon Titan
+Amazon Titan Text Embeddings V2
+Titan Text Embeddings V2
+Amazon Titan Text Embeddings
 Amazon Nova
+Amazon Nova Micro
+Amazon Nova Lite
+Amazon Nova Pro
+Amazon Nova Premier
+Nova Micro
+Nova Lite
+Nova Pro
+Anthropic Claude
+Claude
 Amazon S3 Vectors
 AWS IAM
 IAM
@@ -60,7 +111,7 @@ def _generate() -> list[str]:
     from botocore.loaders import create_loader
 
     loader = create_loader()
-    short = {name.replace("\\ ", " ") for name in SHORT_NAMES}
+    short = set(SHORT_NAMES)
     terms = set(EXTRA_TERMS) | short
     for service in loader.list_available_services("service-2"):
         metadata = loader.load_service_model(service, "service-2").get("metadata", {})
@@ -68,11 +119,17 @@ def _generate() -> list[str]:
             if not name:
                 continue
             name = name.strip()
-            terms.add(name)
             bare = re.sub(r"^(Amazon|AWS)\s+", "", name)
-            if bare != name and (bare in short or re.search(r"[A-Z].*[A-Z]|\d", bare)):
-                terms.add(bare)
+            for term in {name, bare}:
+                if _distinctive(term, short):
+                    terms.add(term)
     return sorted(terms, key=lambda t: (-len(t), t))
+
+
+def _distinctive(term: str, short: set[str]) -> bool:
+    """A product name rather than an English word: several words, an inner capital or a digit,
+    or a known short name. `Organizations`, `Translate` or `Config` alone are ordinary words."""
+    return term in short or " " in term or bool(re.search(r"[A-Z].*[A-Z]|\d", term))
 
 
 @cache

@@ -6,15 +6,14 @@ two places is two messages and a translation follows its place when the wording 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..errors import Pos
 from ..model import Pack
 from ..placeholders import PATTERN, names_in
+from .checks import protected_tokens
 
 LABEL_WIDTH = 36  # display columns a diagram label may take (a CJK character counts 2)
-CODE_SPAN = re.compile(r"`[^`\n]+`")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +44,8 @@ def _note(kind: str, text: str, label: bool = False, width: int = LABEL_WIDTH) -
     if names:
         listed = ", ".join("{" + n + "}" for n in dict.fromkeys(names))
         parts.append(f"Keep {listed} unchanged: the exam fills in the value.")
-    if CODE_SPAN.search(text) or "```" in text:
-        parts.append("Keep `code` spans, URLs and ARNs exactly as they are.")
+    if protected_tokens(text):
+        parts.append("Keep `code` spans, URLs, ARNs and command-line flags exactly as they are.")
     if label:
         parts.append(f"Diagram label: at most {width} columns (a CJK character counts 2).")
     return " ".join(parts)

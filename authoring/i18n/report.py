@@ -59,7 +59,8 @@ class PackReport:
     @property
     def passed(self) -> bool:
         """The gate: only required locales can fail."""
-        return not self.required or (self.percent >= self.gate and not self.errors)
+        exact = 100.0 * self.translated / self.total if self.total else 100.0
+        return not self.required or (exact >= self.gate and not self.errors)
 
     def as_dict(self) -> dict:
         return {
@@ -79,7 +80,7 @@ def report_pack(
     path = po_path(root, locale, pack.id)
     display = display_path(path, root)
     report = PackReport(pack.id, locale, display, required, gate, total=len(messages))
-    babel_locale = parse_locale(locale)
+    babel_locale = parse_locale(locale)  # `locale` is canonical (`ja`, `pt_BR`): see workflow.locale_tag
     entries, obsolete = {}, 0
     if path.is_file():
         catalog = read_catalog(path, display, locale)

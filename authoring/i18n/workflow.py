@@ -54,11 +54,15 @@ def extract(paths, root: Path, config: Config, check: bool = False) -> list[Writ
     return results
 
 
+def locale_tag(tag: str) -> str:
+    """The canonical gettext form of a locale tag: `JA` -> `ja`, `pt-BR` -> `pt_BR`."""
+    return str(parse_locale(tag))
+
+
 def _locales(pack: Pack, only: str | None) -> list[str]:
     if only:
-        parse_locale(only)
-        return [only]
-    return [spec.tag for spec in pack.locales]
+        return [locale_tag(only)]
+    return list(dict.fromkeys(locale_tag(spec.tag) for spec in pack.locales))
 
 
 def update(paths, root: Path, config: Config, locale: str | None = None, purge_obsolete: bool = False) -> list[Written]:
@@ -78,7 +82,7 @@ def update(paths, root: Path, config: Config, locale: str | None = None, purge_o
             if result.reused:
                 parts.append(f"{result.reused} filled from identical text (fuzzy)")
             if result.obsolete:
-                parts.append(f"{result.obsolete} obsolete (kept)")
+                parts.append(f"{result.obsolete} no longer in the source (kept as obsolete)")
             if result.purged:
                 parts.append(f"{result.purged} obsolete purged")
             results.append(Written(pack.id, display, changed, ", ".join(parts)))
@@ -90,9 +94,10 @@ def report(paths, root: Path, config: Config, locale: str | None = None, min_tra
     reports = []
     for pack in packs(paths, root, config):
         messages = pack_messages(pack, config.label_width)
-        required = {spec.tag: spec.required for spec in pack.locales}
+        required = {locale_tag(spec.tag): spec.required for spec in pack.locales}
         for tag in _locales(pack, locale):
-            gate = min_translated if min_translated is not None else config.locale_gates.get(tag, DEFAULT_GATE)
+            gates = {locale_tag(k): v for k, v in config.locale_gates.items()}
+            gate = min_translated if min_translated is not None else gates.get(tag, DEFAULT_GATE)
             reports.append(
                 report_pack(pack, messages, root, tag, required.get(tag, False), gate, glossary, config.label_width)
             )
