@@ -15,6 +15,9 @@ demo: setup
 	$(BIN)/mcx-author i18n extract --check
 	$(BIN)/mcx-author i18n update
 	$(BIN)/mcx-author i18n report
+	for pack in packs/*/; do \
+	  $(BIN)/mcx-author render-diagram $$pack --all --locale all -o build/diagrams/$$(basename $$pack) || exit 1; \
+	done
 
 test: setup
 	$(BIN)/python -m pytest -q

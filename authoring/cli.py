@@ -19,6 +19,9 @@ COMMANDS = {
     "i18n": ("authoring.commands.i18n", "i18n", "Translate packs: extract, update, report, compile catalogs."),
     "lint": ("authoring.commands.lint", "lint", "Check packs: schema, references, AWS calls, time budget."),
     "new": ("authoring.commands.new", "new", "Create a pack or task from a template that lints clean."),
+    "render-diagram": (
+        "authoring.commands.diagram", "render_diagram", "Draw architecture and task diagrams, localized, with highlights."
+    ),
     "schema": ("authoring.commands.schema", "schema", "Print the JSON Schema of pack.yaml or task files."),
 }
 

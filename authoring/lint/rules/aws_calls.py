@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from botocore import xform_name
-
 from ...findings import WARNING
 from ..context import LintContext
 from ..registry import rule
@@ -76,6 +74,8 @@ def unknown_operation(ctx: LintContext):
     Passes:
         call: s3.get_bucket_website
     """
+    from botocore import xform_name
+
     for _, _, step, operation in _resolved(ctx):
         if operation is None:
             methods = ctx.catalog.methods(step.service)

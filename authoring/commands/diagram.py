@@ -1,0 +1,77 @@
+"""`mcx-author render-diagram`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import content_root
+
+
+@click.command("render-diagram")
+@click.argument("pack", type=click.Path())
+@click.option("--locale", metavar="L", help="Label language (a pack locale); `all` with --all: every locale.")
+@click.option("--task", "task", metavar="ID", help="Highlight this task's components (or, in the tasks view, the task).")
+@click.option("--view", type=click.Choice(["architecture", "tasks"]), default="architecture", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]), default="svg", show_default=True)
+@click.option("-o", "--output", metavar="FILE|DIR", help="Output file (default: stdout for svg and dot); a directory with --all.")
+@click.option("--all", "all_variants", is_flag=True, help="Write architecture.svg, tasks.svg and task-<id>.svg to -o DIR.")
+@click.option("--icons", type=click.Path(exists=True, file_okay=False), help="A local copy of the AWS architecture icons.")
+@click.pass_context
+def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, icons) -> int:
+    """Draw a pack's architecture or task-dependency diagram with Graphviz.
+
+    \b
+    Examples:
+      mcx-author render-diagram packs/serverless-web-app -o arch.svg
+      mcx-author render-diagram packs/serverless-web-app --task enable-cors --locale ja --format png -o cors.png
+      mcx-author render-diagram packs/serverless-web-app --view tasks -o tasks.svg
+      mcx-author render-diagram packs/serverless-web-app --all --locale all -o build/diagrams/serverless-web-app
+    """
+    from pathlib import Path
+
+    from ..config import load_config
+    from ..diagram.render import render_all, render_one
+    from ..errors import UsageError
+    from ..files import write_if_changed
+    from ..lint import load_valid_pack
+    from ..loader import display_path, resolve_pack_dirs
+
+    root = content_root(ctx)
+    directories = resolve_pack_dirs([pack], root)
+    if len(directories) != 1:
+        raise UsageError(f"{pack}: names {len(directories)} packs; give one pack")
+    model = load_valid_pack(directories[0], root, load_config(root))
+    icon_dir = Path(icons) if icons else None
+    if locale == "all" and not all_variants:
+        raise UsageError("--locale all goes with --all")
+    if all_variants:
+        if not output:
+            raise UsageError("--all needs -o DIR")
+        if fmt != "svg":
+            raise UsageError("--all writes SVG (one layout, restyled per task); drop --format or use svg")
+        if task or view != "architecture":
+            raise UsageError("--all writes every view and task; drop --task and --view")
+        out_dir = Path(output)
+        result = render_all(model, root, out_dir, locale, icon_dir)
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        click.echo(
+            f"wrote {len(result.files)} diagrams to {display_path(out_dir.resolve(), root)} "
+            f"({result.layouts} layouts, {result.changed} changed)"
+        )
+        return 0
+    rendered = render_one(model, root, view, locale, task, fmt, icon_dir)
+    for warning in rendered.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if not output or output == "-":
+        if fmt in ("png", "pdf") and sys.stdout.isatty():
+            raise UsageError(f"{fmt.upper()} is binary: give -o FILE")
+        click.get_binary_stream("stdout").write(rendered.data)
+        return 0
+    path = Path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(path, rendered.data)
+    click.echo(f"wrote {display_path(path.resolve(), root)}")
+    return 0

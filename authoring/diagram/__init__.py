@@ -1,0 +1,1 @@
+"""Architecture and task-dependency diagrams through Graphviz, localized, with per-task highlights."""

@@ -1,0 +1,261 @@
+"""DOT sources for the two views, built from the model in a stable order (same input, same bytes)."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from pathlib import Path
+
+import graphviz
+
+from ..model import Pack
+from .labels import Labels
+from .style import DIMMED_OPACITY, FONT, HIGHLIGHT, INK, MUTED, category, colours, group_style, service_name
+
+_ALPHA = format(int(float(DIMMED_OPACITY) * 255), "02X")
+TASK_TITLE_WIDTH = 30  # display columns per line of a task title in the tasks view
+
+UNITS = {
+    "en": "{points} points · {minutes} min",
+    "ja": "{points} 点・{minutes} 分",
+}
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` display columns, as even as the breaks allow (no lone last word)."""
+    lines = _wrap(text, width)
+    if len(lines) > 1:
+        even = -(-_width(text) // len(lines)) + 1
+        for narrower in range(even, width):
+            balanced = _wrap(text, narrower)
+            if len(balanced) == len(lines):
+                return balanced
+    return lines
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` display columns: break at spaces, or between CJK characters."""
+    lines: list[str] = []
+    current = ""
+    for token in re.findall(r"\S+\s*", text.strip()):
+        if _width(current + token.rstrip()) <= width:
+            current += token
+        elif token.isascii():
+            if current:
+                lines.append(current.rstrip())
+            current = token
+        else:
+            for char in token:
+                if current and _width(current + char) > width:
+                    lines.append(current.rstrip())
+                    current = ""
+                current += char
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines or [""]
+
+
+def _base(name: str) -> graphviz.Digraph:
+    graph = graphviz.Digraph(name=name, engine="dot")
+    graph.attr(
+        rankdir="LR", fontname=FONT, fontsize="12", fontcolor=INK, bgcolor="white", pad="0.3",
+        nodesep="0.4", ranksep="0.55", newrank="true", compound="true",
+    )
+    graph.attr("node", fontname=FONT, fontsize="12", fontcolor=INK, margin="0.15,0.08")
+    graph.attr("edge", fontname=FONT, fontsize="10", fontcolor=MUTED, color="#7D8998", arrowsize="0.7")
+    return graph
+
+
+def _fade(colour: str) -> str:
+    return colour + _ALPHA if re.fullmatch(r"#[0-9A-Fa-f]{6}", colour) else colour
+
+
+def component_label(text: str, service: str | None, icon: str | None = None, dim: bool = False) -> str:
+    """Bold label over the AWS service name; `dim` fades the colours only, never the size."""
+    muted = _fade(MUTED) if dim else MUTED
+    rows = f"<TR><TD><B>{html.escape(text)}</B></TD></TR>"
+    if service:
+        name = html.escape(service_name(service))
+        rows += f'<TR><TD><FONT POINT-SIZE="9" COLOR="{muted}">{name}</FONT></TD></TR>'
+    if icon:
+        rows = f'<TR><TD FIXEDSIZE="TRUE" WIDTH="40" HEIGHT="40"><IMG SRC="{html.escape(icon)}" SCALE="TRUE"/></TD></TR>' + rows
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>>'
+
+
+def connection_ids(pack: Pack) -> list[tuple[str, str, str, str]]:
+    """(edge id, from, to, label msgctxt) per connection; numbered when two join the same components,
+    as the i18n keys are."""
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for connection in pack.architecture.connections:
+        ends = (connection.source, connection.target)
+        seen[ends] = n = seen.get(ends, 0) + 1
+        suffix = "" if n == 1 else f"/{n}"
+        edge_id = f"{ends[0]}--{ends[1]}" + ("" if n == 1 else f"-{n}")
+        out.append((edge_id, *ends, f"architecture/connection/{ends[0]}/{ends[1]}{suffix}/label"))
+    return out
+
+
+def architecture_graph(
+    pack: Pack, labels: Labels, highlight: frozenset[str] | None = None, icons: Path | None = None
+) -> graphviz.Digraph:
+    """The architecture: groups as nested clusters, components as nodes, connections as edges.
+
+    `highlight` (a task's components) restyles without changing any size, so the layout is the
+    same as without it; the SVG path instead restyles one shared layout (see render.py).
+    """
+    arch = pack.architecture
+    graph = _base(f"{pack.id}-architecture")
+    children: dict[str | None, list] = {}
+    for group in arch.groups:
+        children.setdefault(group.parent, []).append(group)
+    members: dict[str | None, list] = {}
+    for component in arch.components:
+        members.setdefault(component.group, []).append(component)
+
+    def add_components(target: graphviz.Digraph, group_id: str | None) -> None:
+        for component in members.get(group_id, []):
+            text = labels.get(f"architecture/component/{component.id}/label", component.label)
+            dim = highlight is not None and component.id not in highlight
+            attrs = _component_attrs(component, text, icons, dim)
+            if highlight is not None:
+                _emphasise(attrs, not dim)
+            target.node(component.id, **attrs)
+
+    def add_group(target: graphviz.Digraph, group) -> None:
+        with target.subgraph(name=f"cluster_{group.id}") as cluster:
+            style = group_style(group.id)
+            cluster.attr(
+                id=group.id, label=labels.get(f"architecture/group/{group.id}/label", group.label),
+                labeljust="l", fontsize="11", fontcolor=style["color"], margin="14", **style,
+                **{"class": "group"},
+            )
+            for child in children.get(group.id, []):
+                add_group(cluster, child)
+            add_components(cluster, group.id)
+
+    for group in children.get(None, []):
+        add_group(graph, group)
+    add_components(graph, None)
+    for (edge_id, source, target, context), connection in zip(connection_ids(pack), arch.connections):
+        attrs = {"id": edge_id, "class": "connection"}
+        if connection.label:
+            attrs["label"] = labels.get(context, connection.label)
+        if highlight is not None:
+            on = source in highlight and target in highlight
+            attrs.update(
+                {"color": HIGHLIGHT, "penwidth": "2.5", "fontcolor": INK}
+                if on
+                else {"color": _fade("#7D8998"), "fontcolor": _fade(MUTED)}
+            )
+        graph.edge(source, target, **attrs)
+    return graph
+
+
+def _component_attrs(component, text: str, icons: Path | None, dim: bool = False) -> dict[str, str]:
+    kind = component.kind or "service"
+    border, fill = colours(component.service)
+    icon = _icon(icons, component.service) if icons and component.service else None
+    attrs = {
+        "id": component.id,
+        "label": component_label(text, component.service, icon, dim),
+        "class": f"component kind-{kind} category-{category(component.service)}",
+        "shape": "box",
+        "style": "rounded,filled",
+        "color": border,
+        "fillcolor": fill,
+        "penwidth": "1.5",
+    }
+    if kind == "actor":
+        attrs.update(shape="oval", style="filled", color=MUTED, fillcolor="white")
+    elif kind == "external":
+        attrs.update(style="rounded,dashed,filled", color=MUTED, fillcolor="#FAFAFA")
+    return attrs
+
+
+def _emphasise(attrs: dict[str, str], on: bool) -> None:
+    if on:
+        attrs.update(color=HIGHLIGHT, penwidth="3")
+    else:
+        attrs.update(color=_fade(attrs["color"]), fillcolor=_fade(attrs["fillcolor"]), fontcolor=_fade(INK))
+
+
+_ICON_WORDS = {
+    "s3": "Simple-Storage-Service", "lambda": "Lambda", "apigateway": "API-Gateway", "dynamodb": "DynamoDB",
+    "sqs": "Simple-Queue-Service", "sns": "Simple-Notification-Service", "stepfunctions": "Step-Functions",
+    "wafv2": "WAF", "cloudfront": "CloudFront", "iam": "Identity-and-Access-Management", "logs": "CloudWatch",
+    "bedrock": "Bedrock", "bedrock-agent": "Bedrock", "s3vectors": "Simple-Storage-Service",
+    "codebuild": "CodeBuild", "codepipeline": "CodePipeline", "events": "EventBridge",
+}
+
+
+def _icon(icons: Path, service: str) -> str | None:
+    """An icon for `service` from a local copy of the official AWS icon set (48 px PNG preferred)."""
+    word = _ICON_WORDS.get(service, service)
+    matches = sorted(p for p in icons.rglob("*.png") if f"_{word}_" in p.name or p.stem.endswith(f"_{word}_48"))
+    best = [p for p in matches if "48" in p.name] or matches
+    return str(best[0]) if best else None
+
+
+def tasks_graph(pack: Pack, labels: Labels, selected: str | None = None) -> graphviz.Digraph:
+    """One node per task (title, points, minutes), an edge per `depends_on`, unrelated tasks side by side."""
+    graph = _base(f"{pack.id}-tasks")
+    graph.attr(ranksep="0.45", nodesep="0.3")
+    tasks = pack.listed_tasks
+    units = UNITS.get(labels.locale.split("_")[0], UNITS["en"])
+    for task in tasks:
+        title = labels.get(f"task/{task.id}/title", task.title)
+        lines = "<BR/>".join(html.escape(line) for line in wrap(title, TASK_TITLE_WIDTH))
+        facts = html.escape(units.format(points=task.points, minutes=task.estimated_minutes))
+        attrs = {
+            "id": task.id,
+            "class": "task",
+            "label": f'<<B>{lines}</B><BR/><FONT POINT-SIZE="9" COLOR="{MUTED}">{facts}</FONT>>',
+            "shape": "box",
+            "style": "rounded,filled",
+            "color": "#879196",
+            "fillcolor": "#FFFFFF",
+            "penwidth": "1.2",
+        }
+        if selected is not None:
+            _emphasise(attrs, task.id == selected)
+        graph.node(task.id, **attrs)
+    known = {t.id for t in tasks}
+    for task in tasks:
+        for dependency in task.depends_on:
+            if dependency in known:
+                graph.edge(dependency, task.id, id=f"{dependency}--{task.id}", **{"class": "dependency"},
+                           color=INK, penwidth="1.4")
+    # unrelated groups of tasks in display order, left to right: the exam's `A  B  C-D-E` strip
+    previous_last = None
+    for component in _components(tasks):
+        if previous_last is not None:
+            graph.edge(previous_last, component[0], style="invis", weight="0")
+        previous_last = component[-1]
+    return graph
+
+
+def _components(tasks) -> list[list[str]]:
+    """Weakly connected groups of tasks, each in display order, groups ordered by their first task."""
+    ids = [t.id for t in tasks]
+    parent = {i: i for i in ids}
+
+    def find(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for task in tasks:
+        for dependency in task.depends_on:
+            if dependency in parent:
+                parent[find(task.id)] = find(dependency)
+    groups: dict[str, list[str]] = {}
+    for i in ids:
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: ids.index(g[0]))
