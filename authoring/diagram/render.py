@@ -7,8 +7,8 @@ through the tasks sees the same picture with different parts lit.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from concurrent.futures import ThreadPoolExecutor
+import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +22,6 @@ from .build import architecture_graph, connection_ids, tasks_graph
 from .labels import Labels, load_labels
 from .style import DIMMED_OPACITY, FONT, HIGHLIGHT, SVG_FONT_FAMILY
 
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
-_G = f"{{{SVG_NS}}}g"
-_SHAPES = {f"{{{SVG_NS}}}{tag}" for tag in ("polygon", "ellipse", "path", "polyline")}
 
 STYLE = f"""
 .node.dimmed, .edge.dimmed {{ opacity: {DIMMED_OPACITY}; }}
@@ -51,6 +45,25 @@ def _pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
         raise InputError(f"Graphviz failed: {detail[-1] if detail else exc}") from None
 
 
+def _layout_all(graphs: list[graphviz.Digraph]) -> list[bytes]:
+    """SVG for several graphs from one `dot` process: starting dot (plugins, fonts) costs more than
+    laying out a small graph, so every view and locale shares one start."""
+    if len(graphs) == 1:
+        return [_pipe(graphs[0], "svg")]
+    data = "\n".join(graph.source for graph in graphs).encode("utf-8")
+    try:
+        output = graphviz.pipe("dot", "svg", data)
+    except graphviz.ExecutableNotFound:
+        raise InputError(DOT_MISSING) from None
+    except graphviz.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise InputError(f"Graphviz failed: {detail[-1] if detail else exc}") from None
+    documents = [b"<?xml" + part for part in output.split(b"<?xml")[1:]]
+    if len(documents) != len(graphs):
+        raise InputError(f"Graphviz returned {len(documents)} diagrams for {len(graphs)} graphs")
+    return documents
+
+
 def check_task(pack: Pack, task_id: str) -> None:
     ids = [t.id for t in pack.listed_tasks]
     if task_id not in ids:
@@ -65,59 +78,93 @@ def highlight_of(pack: Pack, task_id: str) -> frozenset[str]:
 # --- SVG -----------------------------------------------------------------------------------------
 
 
-def finish_svg(data: bytes) -> ET.Element:
-    """Parse dot's SVG, give text a font list with CJK fallbacks, and add the highlight CSS."""
-    root = ET.fromstring(data)
-    for element in root.iter():
-        if element.get("font-family") == FONT:
-            element.set("font-family", SVG_FONT_FAMILY)
-    style = ET.Element(f"{{{SVG_NS}}}style")
-    style.text = STYLE
-    root.insert(0, style)
-    return root
+_PAGE_PREFIX = re.compile(r'id="page\d+,\d+_')
+_PREAMBLE = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.S)
 
 
-def _add_class(element: ET.Element, name: str) -> None:
-    classes = element.get("class", "").split()
-    if name not in classes:
-        element.set("class", " ".join(classes + [name]))
+def finish_svg(data: bytes) -> str:
+    """dot's SVG with a font list that has CJK fallbacks and the highlight CSS, without the
+    generator comments (Graphviz version, graph title). Text edits only: parsing and writing the
+    XML again would cost more than the edits."""
+    text = _PREAMBLE.sub("", data.decode("utf-8"))
+    text = _PAGE_PREFIX.sub('id="', text)  # dot prefixes ids of every graph after the first in a run
+    text = text.replace(f'font-family="{FONT}"', f'font-family="{SVG_FONT_FAMILY}"')
+    opening = text.index(">", text.index("<svg")) + 1
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        + text[:opening]
+        + f"\n<style>{STYLE}</style>"
+        + text[opening:].rstrip()
+        + "\n"
+    )
 
 
-def restyle(base: ET.Element, lit_nodes: frozenset[str], lit_edges: frozenset[str], task_id: str) -> ET.Element:
-    """A copy of `base` where `lit_nodes`/`lit_edges` are highlighted and other nodes and edges dimmed.
+# dot writes each node and edge as one flat `<g id=... class="node|edge ...">...</g>` (no nested
+# groups unless links or tooltips are set, which the diagrams never set)
+_PART = re.compile(r'<g id="([^"]+)" class="((?:node|edge)\b[^"]*)">(.*?)</g>', re.S)
+_SHAPE = re.compile(r"<(polygon|ellipse|path|polyline)\b([^>]*?)(/?)>")
+_STROKE = re.compile(r'\bstroke="([^"]*)"')
+_STROKE_WIDTH = re.compile(r'\s?\bstroke-width="[^"]*"')
+_FILL = re.compile(r'\bfill="[^"]*"')
 
-    Classes serve pages that style with CSS; the same look is also written as attributes, so the
-    SVG looks right in viewers without CSS.
+
+def _lit_shape(match: re.Match, edge: bool) -> str:
+    tag, attributes, close = match.groups()
+    stroke = _STROKE.search(attributes)
+    if stroke is None or stroke.group(1) in ("none", "transparent"):
+        return match.group(0)
+    attributes = _STROKE_WIDTH.sub("", attributes)
+    width = "2.5" if edge else "3"
+    attributes = _STROKE.sub(f'stroke="{HIGHLIGHT}" stroke-width="{width}"', attributes, count=1)
+    if edge and tag == "polygon":
+        attributes = _FILL.sub(f'fill="{HIGHLIGHT}"', attributes, count=1)
+    return f"<{tag}{attributes}{close}>"
+
+
+class SvgVariants:
+    """One laid-out SVG, cut into fixed text and, per node and edge, its lit and dimmed forms.
+
+    A task's variant is a join of precomputed strings: thirty variants cost less than one more
+    layout, and every variant has exactly the base's geometry. Classes serve pages that style
+    with CSS; the same look is also written as attributes, for viewers without CSS.
     """
-    root = ET.fromstring(ET.tostring(base))
-    root.set("data-task", task_id)
-    for group in root.iter(_G):
-        classes = group.get("class", "").split()
-        if "node" in classes:
-            lit = group.get("id") in lit_nodes
-        elif "edge" in classes and group.get("id"):
-            lit = group.get("id") in lit_edges
-        else:
-            continue
-        _add_class(group, "highlighted" if lit else "dimmed")
-        if not lit:
-            group.set("opacity", DIMMED_OPACITY)
-            continue
-        for shape in group:
-            if shape.tag in _SHAPES and shape.get("stroke") not in (None, "none", "transparent"):
-                shape.set("stroke", HIGHLIGHT)
-                shape.set("stroke-width", "3" if "node" in classes else "2.5")
-                if "edge" in classes and shape.tag.endswith("polygon"):
-                    shape.set("fill", HIGHLIGHT)
-    return root
+
+    def __init__(self, text: str):
+        self.plain = text.encode("utf-8")
+        self.chunks: list[str] = []
+        self.slots: list[tuple[str, str, str, str]] = []  # (kind, id, lit text, dimmed text)
+        position = 0
+        for match in _PART.finditer(text):
+            element_id, classes, body = match.groups()
+            kind = classes.split()[0]
+            dim = f'<g id="{element_id}" class="{classes} dimmed" opacity="{DIMMED_OPACITY}">{body}</g>'
+            lit_body = _SHAPE.sub(lambda m: _lit_shape(m, kind == "edge"), body)
+            lit = f'<g id="{element_id}" class="{classes} highlighted">{lit_body}</g>'
+            self.chunks.append(text[position : match.start()])
+            self.slots.append((kind, unescape_attr(element_id), lit, dim))
+            position = match.end()
+        self.chunks.append(text[position:])
+
+    def variant(self, lit_nodes: frozenset[str], lit_edges: frozenset[str], task_id: str) -> bytes:
+        parts = [self.chunks[0].replace("<svg ", f'<svg data-task="{escape_attr(task_id)}" ', 1)]
+        for (kind, element_id, lit, dim), chunk in zip(self.slots, self.chunks[1:]):
+            parts.append(lit if element_id in (lit_nodes if kind == "node" else lit_edges) else dim)
+            parts.append(chunk)
+        return "".join(parts).encode("utf-8")
 
 
-def svg_bytes(root: ET.Element) -> bytes:
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+def unescape_attr(text: str) -> str:
+    return html.unescape(text)  # dot writes `-` as `&#45;` in attributes
 
 
-def lit_edges(pack: Pack, nodes: frozenset[str]) -> frozenset[str]:
-    return frozenset(edge_id for edge_id, a, b, _ in connection_ids(pack) if a in nodes and b in nodes)
+def escape_attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def lit_edges(pack: Pack, nodes: frozenset[str], connections: list | None = None) -> frozenset[str]:
+    """The connections whose two ends are both lit."""
+    connections = connection_ids(pack) if connections is None else connections
+    return frozenset(edge_id for edge_id, a, b, _ in connections if a in nodes and b in nodes)
 
 
 # --- one diagram ---------------------------------------------------------------------------------
@@ -142,15 +189,17 @@ def render_one(
     if view == "tasks":
         if fmt == "svg":
             base = finish_svg(_pipe(tasks_graph(pack, labels), "svg"))
-            return Rendered(svg_bytes(restyle(base, frozenset({task}), frozenset(), task) if task else base), warnings)
+            if task is None:
+                return Rendered(base.encode("utf-8"), warnings)
+            return Rendered(SvgVariants(base).variant(frozenset({task}), frozenset(), task), warnings)
         graph = tasks_graph(pack, labels, selected=task)
     else:
         lit = highlight_of(pack, task) if task else None
         if fmt == "svg":
             base = finish_svg(_pipe(architecture_graph(pack, labels, icons=icons), "svg"))
-            if lit is not None:
-                base = restyle(base, lit, lit_edges(pack, lit), task)
-            return Rendered(svg_bytes(base), warnings)
+            if lit is None:
+                return Rendered(base.encode("utf-8"), warnings)
+            return Rendered(SvgVariants(base).variant(lit, lit_edges(pack, lit), task), warnings)
         graph = architecture_graph(pack, labels, highlight=lit, icons=icons)
     if fmt == "dot":
         return Rendered(graph.source.encode("utf-8"), warnings)
@@ -179,8 +228,8 @@ def locales_for(pack: Pack, locale: str | None) -> list[str | None]:
 
 
 def render_all(pack: Pack, root: Path, out_dir: Path, locale: str | None = None, icons: Path | None = None) -> AllResult:
-    """architecture.svg, tasks.svg and task-<id>.svg for every task: one layout per view and locale
-    (run two at a time), variants by restyling. With locale "all", one directory per locale."""
+    """architecture.svg, tasks.svg and task-<id>.svg for every task: one layout per view and locale,
+    all in one dot process, variants by restyling. With locale "all", one directory per locale."""
     result = AllResult()
     locales = locales_for(pack, locale)
     jobs: list[tuple[str | None, Labels]] = [(tag, load_labels(pack, root, tag)) for tag in locales]
@@ -188,22 +237,21 @@ def render_all(pack: Pack, root: Path, out_dir: Path, locale: str | None = None,
         if labels.warning:
             result.warnings.append(labels.warning)
     graphs = []
-    for tag, labels in jobs:
-        graphs.append(architecture_graph(pack, labels, icons=icons))
-        graphs.append(tasks_graph(pack, labels))
-    with ThreadPoolExecutor(max_workers=2) as pool:  # dot runs in its own process: two cores, two layouts
-        layouts = list(pool.map(lambda g: _pipe(g, "svg"), graphs))
+    for _, labels in jobs:
+        graphs += [architecture_graph(pack, labels, icons=icons), tasks_graph(pack, labels)]
+    layouts = _layout_all(graphs)
     result.layouts = len(layouts)
+    connections = connection_ids(pack)
     for index, (tag, labels) in enumerate(jobs):
         directory = out_dir / labels.locale if locale == "all" else out_dir
-        architecture = finish_svg(layouts[2 * index])
+        architecture = SvgVariants(finish_svg(layouts[2 * index]))
         outputs = {
-            "architecture.svg": svg_bytes(architecture),
-            "tasks.svg": svg_bytes(finish_svg(layouts[2 * index + 1])),
+            "architecture.svg": architecture.plain,
+            "tasks.svg": finish_svg(layouts[2 * index + 1]).encode("utf-8"),
         }
         for task in pack.listed_tasks:
             lit = frozenset(task.highlight)
-            outputs[f"task-{task.id}.svg"] = svg_bytes(restyle(architecture, lit, lit_edges(pack, lit), task.id))
+            outputs[f"task-{task.id}.svg"] = architecture.variant(lit, lit_edges(pack, lit, connections), task.id)
         for name, data in outputs.items():
             path = directory / name
             result.changed += write_if_changed(path, data)
