@@ -25,6 +25,7 @@ test: setup
 bench: setup $(VENV)/.bench-installed
 	$(BIN)/python bench/lint_corpus.py
 	$(BIN)/python bench/i18n_extract.py
+	$(BIN)/python bench/render_all.py
 
 $(VENV)/.bench-installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
