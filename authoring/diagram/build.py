@@ -11,7 +11,17 @@ import graphviz
 
 from ..model import Pack
 from .labels import Labels
-from .style import DIMMED_OPACITY, FONT, HIGHLIGHT, INK, MUTED, category, colours, group_style, service_name
+from .style import (
+    DIMMED_OPACITY,
+    FONT,
+    HIGHLIGHT,
+    INK,
+    MUTED,
+    category,
+    colours,
+    group_style,
+    service_name,
+)
 
 _ALPHA = format(int(float(DIMMED_OPACITY) * 255), "02X")
 TASK_TITLE_WIDTH = 30  # display columns per line of a task title in the tasks view
@@ -23,6 +33,8 @@ UNITS = {
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 

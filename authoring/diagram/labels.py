@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Pack
 from ..i18n.messages import pack_messages
+from ..model import Pack
 
 
 @dataclass

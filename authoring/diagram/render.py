@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +24,6 @@ from ..model import Pack
 from .build import architecture_graph, connection_ids, tasks_graph
 from .labels import Labels, load_labels
 from .style import DIMMED_OPACITY, FONT, HIGHLIGHT, SVG_FONT_FAMILY
-
 
 STYLE = f"""
 .node.dimmed, .edge.dimmed {{ opacity: {DIMMED_OPACITY}; }}
@@ -45,22 +47,45 @@ def _pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
         raise InputError(f"Graphviz failed: {detail[-1] if detail else exc}") from None
 
 
-def _layout_all(graphs: list[graphviz.Digraph]) -> list[bytes]:
-    """SVG for several graphs from one `dot` process: starting dot (plugins, fonts) costs more than
-    laying out a small graph, so every view and locale shares one start."""
-    if len(graphs) == 1:
-        return [_pipe(graphs[0], "svg")]
-    data = "\n".join(graph.source for graph in graphs).encode("utf-8")
+def _layout_all(graphs: Iterable[graphviz.Digraph]) -> list[bytes]:
+    """SVG for several graphs from one `dot` process.
+
+    Starting dot (plugins, fonts) costs more than laying out a small graph, so every view and
+    locale shares one process; it is started first and fed each graph as soon as it is built,
+    so its start-up and the first layout overlap building the rest.
+    """
     try:
-        output = graphviz.pipe("dot", "svg", data)
-    except graphviz.ExecutableNotFound:
+        process = subprocess.Popen(
+            ["dot", "-Tsvg"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+    except FileNotFoundError:
         raise InputError(DOT_MISSING) from None
-    except graphviz.CalledProcessError as exc:
-        detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise InputError(f"Graphviz failed: {detail[-1] if detail else exc}") from None
-    documents = [b"<?xml" + part for part in output.split(b"<?xml")[1:]]
-    if len(documents) != len(graphs):
-        raise InputError(f"Graphviz returned {len(documents)} diagrams for {len(graphs)} graphs")
+    outputs: dict[str, bytes] = {}
+    readers = [
+        threading.Thread(target=lambda name=name, stream=stream: outputs.__setitem__(name, stream.read()))
+        for name, stream in (("out", process.stdout), ("err", process.stderr))
+    ]
+    for reader in readers:
+        reader.start()
+    count = 0
+    try:
+        for graph in graphs:
+            process.stdin.write(graph.source.encode("utf-8") + b"\n")
+            process.stdin.flush()
+            count += 1
+    except BrokenPipeError:
+        pass  # dot stopped early: its exit status and stderr say why
+    finally:
+        process.stdin.close()
+        code = process.wait()
+        for reader in readers:
+            reader.join()
+    if code != 0:
+        detail = outputs.get("err", b"").decode("utf-8", "replace").strip().splitlines()
+        raise InputError(f"Graphviz failed: {detail[-1] if detail else f'exit status {code}'}")
+    documents = [b"<?xml" + part for part in outputs.get("out", b"").split(b"<?xml")[1:]]
+    if len(documents) != count:
+        raise InputError(f"Graphviz returned {len(documents)} diagrams for {count} graphs")
     return documents
 
 
@@ -236,10 +261,12 @@ def render_all(pack: Pack, root: Path, out_dir: Path, locale: str | None = None,
     for _, labels in jobs:
         if labels.warning:
             result.warnings.append(labels.warning)
-    graphs = []
-    for _, labels in jobs:
-        graphs += [architecture_graph(pack, labels, icons=icons), tasks_graph(pack, labels)]
-    layouts = _layout_all(graphs)
+    def graphs():
+        for _, labels in jobs:
+            yield architecture_graph(pack, labels, icons=icons)
+            yield tasks_graph(pack, labels)
+
+    layouts = _layout_all(graphs())
     result.layouts = len(layouts)
     connections = connection_ids(pack)
     for index, (tag, labels) in enumerate(jobs):
