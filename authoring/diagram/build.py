@@ -154,7 +154,7 @@ def architecture_graph(
     for group in children.get(None, []):
         add_group(graph, group)
     add_components(graph, None)
-    for (edge_id, source, target, context), connection in zip(connection_ids(pack), arch.connections):
+    for (edge_id, source, target, context), connection in zip(connection_ids(pack), arch.connections, strict=True):
         attrs = {"id": edge_id, "class": "connection"}
         if connection.label:
             attrs["label"] = labels.get(context, connection.label)

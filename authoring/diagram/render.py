@@ -163,7 +163,7 @@ class SvgVariants:
             element_id, classes, body = match.groups()
             kind = classes.split()[0]
             dim = f'<g id="{element_id}" class="{classes} dimmed" opacity="{DIMMED_OPACITY}">{body}</g>'
-            lit_body = _SHAPE.sub(lambda m: _lit_shape(m, kind == "edge"), body)
+            lit_body = _SHAPE.sub(lambda m, edge=(kind == "edge"): _lit_shape(m, edge), body)
             lit = f'<g id="{element_id}" class="{classes} highlighted">{lit_body}</g>'
             self.chunks.append(text[position : match.start()])
             self.slots.append((kind, unescape_attr(element_id), lit, dim))
@@ -172,7 +172,7 @@ class SvgVariants:
 
     def variant(self, lit_nodes: frozenset[str], lit_edges: frozenset[str], task_id: str) -> bytes:
         parts = [self.chunks[0].replace("<svg ", f'<svg data-task="{escape_attr(task_id)}" ', 1)]
-        for (kind, element_id, lit, dim), chunk in zip(self.slots, self.chunks[1:]):
+        for (kind, element_id, lit, dim), chunk in zip(self.slots, self.chunks[1:], strict=True):
             parts.append(lit if element_id in (lit_nodes if kind == "node" else lit_edges) else dim)
             parts.append(chunk)
         return "".join(parts).encode("utf-8")
@@ -269,7 +269,7 @@ def render_all(pack: Pack, root: Path, out_dir: Path, locale: str | None = None,
     layouts = _layout_all(graphs())
     result.layouts = len(layouts)
     connections = connection_ids(pack)
-    for index, (tag, labels) in enumerate(jobs):
+    for index, (_, labels) in enumerate(jobs):
         directory = out_dir / labels.locale if locale == "all" else out_dir
         architecture = SvgVariants(finish_svg(layouts[2 * index]))
         outputs = {
