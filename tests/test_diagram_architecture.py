@@ -155,11 +155,6 @@ def test_two_connections_between_the_same_components_get_distinct_ids(arch):
     assert len(ids) == 2 and len(set(ids)) == 2 and all(ids)
 
 
-@pytest.mark.xfail(
-    reason="BUG: a numbered connection id `a--b-2` collides with the connection a -> `b-2` "
-    "(build.connection_ids), giving two SVG elements one id",
-    strict=True,
-)
 def test_connection_ids_are_unique_when_a_component_id_ends_in_a_number(run, copy_pack):
     pack = copy_pack("clean")
     edit(
@@ -179,11 +174,6 @@ def test_connection_ids_are_unique_when_a_component_id_ends_in_a_number(run, cop
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
 
 
-@pytest.mark.xfail(
-    reason="BUG: connection labels go to DOT as plain strings: `\\n`, `\\l`... are read as DOT escapes "
-    "and a label in <...> as an HTML label, so the text shown is not the label",
-    strict=True,
-)
 @pytest.mark.parametrize("label", ["C:\\new\\logs", "<all requests>"], ids=["backslash", "angle-brackets"])
 def test_connection_label_is_shown_verbatim(run, copy_pack, label):
     pack = copy_pack("clean")

@@ -99,6 +99,12 @@ def test_unknown_task_exits_2_with_a_did_you_mean_line(run, shop):
     assert re.search(r"did you mean\W+enable-website\b", lines[0]), lines[0]
 
 
+def test_locale_the_pack_does_not_have_exits_2_naming_its_locales(run, shop):
+    result, _ = render(run, shop, "--locale", "fr")
+    assert result.exit_code == 2
+    assert "`fr`" in result.stderr and "en, ja" in result.stderr
+
+
 def test_unknown_task_in_the_tasks_view_exits_2(run, shop):
     result, _ = render(run, shop, "--view", "tasks", "--task", "no-such-task")
     assert result.exit_code == 2 and "no-such-task" in result.stderr

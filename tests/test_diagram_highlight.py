@@ -96,11 +96,6 @@ def test_plain_architecture_has_no_highlight_or_dim(run, shop):
     assert not any(classes(g) & {"highlighted", "dimmed"} for g in gs(svg, "node") + gs(svg, "edge"))
 
 
-@pytest.mark.xfail(
-    reason="BUG: the 2nd connection a->b gets id `a--b-2`, the id of the connection a->`b-2`, so "
-    "lighting a->`b-2` also lights the 2nd a->b though b is not highlighted",
-    strict=True,
-)
 def test_second_connection_to_a_dimmed_component_is_not_highlighted(run, copy_pack):
     pack = copy_pack("clean")
     edit(

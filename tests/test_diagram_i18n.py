@@ -90,11 +90,6 @@ def test_complete_catalog_gives_no_warning(run, ja_pack):
     assert result.exit_code == 0 and result.stderr == ""
 
 
-@pytest.mark.xfail(
-    reason="BUG: build.wrap breaks Japanese titles between any two characters, so a line can start "
-    "with ー or a small kana (kinsoku shori forbids it), e.g. 'ショップのチャットをエ' / 'ージェントに接続する'",
-    strict=True,
-)
 def test_japanese_title_line_does_not_start_with_a_forbidden_character(run, build):
     pack = build(strings={"task/enable-website/title": "ショップのチャットをエージェントに接続する"})
     lines = texts(by_id(svg_of(run, pack, "--locale", "ja", "--view", "tasks"), "node")["enable-website"])[:-1]

@@ -46,6 +46,12 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
     icon_dir = Path(icons) if icons else None
     if locale == "all" and not all_variants:
         raise UsageError("--locale all goes with --all")
+    if locale and locale != "all":
+        from ..i18n.catalogs import parse_locale
+
+        known = {str(parse_locale(model.source_locale))} | {str(parse_locale(s.tag)) for s in model.locales}
+        if str(parse_locale(locale)) not in known:
+            raise UsageError(f"pack `{model.id}` has no locale `{locale}` (it has: {', '.join(sorted(known))})")
     if all_variants:
         if not output:
             raise UsageError("--all needs -o DIR")
@@ -68,7 +74,9 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
     if not output or output == "-":
         if fmt in ("png", "pdf") and sys.stdout.isatty():
             raise UsageError(f"{fmt.upper()} is binary: give -o FILE")
-        click.get_binary_stream("stdout").write(rendered.data)
+        stream = getattr(sys.stdout, "buffer", sys.stdout)
+        stream.write(rendered.data)
+        stream.flush()
         return 0
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -50,23 +50,45 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+# Japanese line-breaking rules (kinsoku): no line starts with these
+NO_LINE_START = set("ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ、。，．・：；？！」』）】〕〉》ゝゞヽヾ々")
+_HIRAGANA = re.compile(r"[\u3041-\u309f、。・]")
+
+
+def _segments(token: str) -> list[str]:
+    """A CJK run cut where Japanese text breaks naturally: after a hiragana run (particles,
+    okurigana) and before kanji, katakana or Latin, never before a character that may not start a line.
+    `ショップのチャットをエージェントに接続する` -> ショップの / チャットを / エージェントに / 接続する."""
+    parts = [token[0]]
+    for before, char in zip(token, token[1:]):
+        if _HIRAGANA.match(before) and not _HIRAGANA.match(char) and char not in NO_LINE_START:
+            parts.append(char)
+        else:
+            parts[-1] += char
+    return parts
+
+
 def _wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` display columns: break at spaces, or between CJK characters."""
+    """Lines of at most `width` display columns: break at spaces, and in Japanese at natural points."""
     lines: list[str] = []
     current = ""
+    pieces = []
     for token in re.findall(r"\S+\s*", text.strip()):
-        if _width(current + token.rstrip()) <= width:
-            current += token
-        elif token.isascii():
-            if current:
-                lines.append(current.rstrip())
-            current = token
-        else:
-            for char in token:
-                if current and _width(current + char) > width:
-                    lines.append(current.rstrip())
-                    current = ""
-                current += char
+        pieces += [token] if token.isascii() else _segments(token)
+    for piece in pieces:
+        if _width(current + piece.rstrip()) <= width:
+            current += piece
+            continue
+        if current:
+            lines.append(current.rstrip())
+            current = ""
+        while _width(piece.rstrip()) > width:  # one piece wider than a line: cut it, obeying kinsoku
+            cut = len(piece)
+            while cut > 1 and (_width(piece[:cut]) > width or piece[cut:cut + 1] in NO_LINE_START):
+                cut -= 1
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        current = piece
     if current.strip():
         lines.append(current.rstrip())
     return lines or [""]
@@ -85,6 +107,12 @@ def _base(name: str) -> graphviz.Digraph:
 
 def _fade(colour: str) -> str:
     return colour + _ALPHA if re.fullmatch(r"#[0-9A-Fa-f]{6}", colour) else colour
+
+
+def text_label(text: str) -> str:
+    """A label shown exactly as written: as HTML-like text, so neither Graphviz escapes (`\\n`)
+    nor angle brackets are interpreted."""
+    return "<" + html.escape(text, quote=False).replace("\n", "<BR/>") + ">"
 
 
 def component_label(text: str, service: str | None, icon: str | None = None, dim: bool = False) -> str:
@@ -108,7 +136,8 @@ def connection_ids(pack: Pack) -> list[tuple[str, str, str, str]]:
         ends = (connection.source, connection.target)
         seen[ends] = n = seen.get(ends, 0) + 1
         suffix = "" if n == 1 else f"/{n}"
-        edge_id = f"{ends[0]}--{ends[1]}" + ("" if n == 1 else f"-{n}")
+        # slugs never hold `--`, so `a--b--2` cannot be read as a connection to a component `b-2`
+        edge_id = f"{ends[0]}--{ends[1]}" + ("" if n == 1 else f"--{n}")
         out.append((edge_id, *ends, f"architecture/connection/{ends[0]}/{ends[1]}{suffix}/label"))
     return out
 
@@ -143,7 +172,7 @@ def architecture_graph(
         with target.subgraph(name=f"cluster_{group.id}") as cluster:
             style = group_style(group.id)
             cluster.attr(
-                id=group.id, label=labels.get(f"architecture/group/{group.id}/label", group.label),
+                id=group.id, label=text_label(labels.get(f"architecture/group/{group.id}/label", group.label)),
                 labeljust="l", fontsize="11", fontcolor=style["color"], margin="14", **style,
                 **{"class": "group"},
             )
@@ -157,7 +186,7 @@ def architecture_graph(
     for (edge_id, source, target, context), connection in zip(connection_ids(pack), arch.connections, strict=True):
         attrs = {"id": edge_id, "class": "connection"}
         if connection.label:
-            attrs["label"] = labels.get(context, connection.label)
+            attrs["label"] = text_label(labels.get(context, connection.label))
         if highlight is not None:
             on = source in highlight and target in highlight
             attrs.update(
@@ -222,12 +251,13 @@ def tasks_graph(pack: Pack, labels: Labels, selected: str | None = None) -> grap
     units = UNITS.get(labels.locale.split("_")[0], UNITS["en"])
     for task in tasks:
         title = labels.get(f"task/{task.id}/title", task.title)
-        lines = "<BR/>".join(html.escape(line) for line in wrap(title, TASK_TITLE_WIDTH))
+        rows = "".join(f"<TR><TD><B>{html.escape(line)}</B></TD></TR>" for line in wrap(title, TASK_TITLE_WIDTH))
         facts = html.escape(units.format(points=task.points, minutes=task.estimated_minutes))
+        rows += f'<TR><TD CELLPADDING="4"><FONT POINT-SIZE="9" COLOR="{MUTED}">{facts}</FONT></TD></TR>'
         attrs = {
             "id": task.id,
             "class": "task",
-            "label": f'<<B>{lines}</B><BR/><FONT POINT-SIZE="9" COLOR="{MUTED}">{facts}</FONT>>',
+            "label": f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>>',
             "shape": "box",
             "style": "rounded,filled",
             "color": "#879196",
