@@ -156,24 +156,33 @@ class SvgVariants:
 
     def __init__(self, text: str):
         self.plain = text.encode("utf-8")
+        self._lit_cache: dict[str, str] = {}
         self.chunks: list[str] = []
-        self.slots: list[tuple[str, str, str, str]] = []  # (kind, id, lit text, dimmed text)
+        self.slots: list[tuple[str, str, str, str]] = []  # (kind, id, dimmed text, parts for lit)
         position = 0
         for match in _PART.finditer(text):
             element_id, classes, body = match.groups()
             kind = classes.split()[0]
             dim = f'<g id="{element_id}" class="{classes} dimmed" opacity="{DIMMED_OPACITY}">{body}</g>'
-            lit_body = _SHAPE.sub(lambda m, edge=(kind == "edge"): _lit_shape(m, edge), body)
-            lit = f'<g id="{element_id}" class="{classes} highlighted">{lit_body}</g>'
             self.chunks.append(text[position : match.start()])
-            self.slots.append((kind, unescape_attr(element_id), lit, dim))
+            self.slots.append((kind, unescape_attr(element_id), dim, match.group(0)))
             position = match.end()
         self.chunks.append(text[position:])
 
+    def _lit(self, plain: str) -> str:
+        """The highlighted form of one node or edge, made when first needed (most are never lit)."""
+        if plain in self._lit_cache:
+            return self._lit_cache[plain]
+        element_id, classes, body = _PART.fullmatch(plain).groups()
+        edge = classes.startswith("edge")
+        lit_body = _SHAPE.sub(lambda m: _lit_shape(m, edge), body)
+        self._lit_cache[plain] = f'<g id="{element_id}" class="{classes} highlighted">{lit_body}</g>'
+        return self._lit_cache[plain]
+
     def variant(self, lit_nodes: frozenset[str], lit_edges: frozenset[str], task_id: str) -> bytes:
         parts = [self.chunks[0].replace("<svg ", f'<svg data-task="{escape_attr(task_id)}" ', 1)]
-        for (kind, element_id, lit, dim), chunk in zip(self.slots, self.chunks[1:], strict=True):
-            parts.append(lit if element_id in (lit_nodes if kind == "node" else lit_edges) else dim)
+        for (kind, element_id, dim, plain), chunk in zip(self.slots, self.chunks[1:], strict=True):
+            parts.append(self._lit(plain) if element_id in (lit_nodes if kind == "node" else lit_edges) else dim)
             parts.append(chunk)
         return "".join(parts).encode("utf-8")
 
@@ -256,13 +265,14 @@ def render_all(pack: Pack, root: Path, out_dir: Path, locale: str | None = None,
     """architecture.svg, tasks.svg and task-<id>.svg for every task: one layout per view and locale,
     all in one dot process, variants by restyling. With locale "all", one directory per locale."""
     result = AllResult()
-    locales = locales_for(pack, locale)
-    jobs: list[tuple[str | None, Labels]] = [(tag, load_labels(pack, root, tag)) for tag in locales]
-    for _, labels in jobs:
-        if labels.warning:
-            result.warnings.append(labels.warning)
-    def graphs():
-        for _, labels in jobs:
+    jobs: list[tuple[str | None, Labels]] = []
+
+    def graphs():  # consumed while dot starts: labels and graphs are built in its shadow
+        for tag in locales_for(pack, locale):
+            labels = load_labels(pack, root, tag)
+            if labels.warning:
+                result.warnings.append(labels.warning)
+            jobs.append((tag, labels))
             yield architecture_graph(pack, labels, icons=icons)
             yield tasks_graph(pack, labels)
 
