@@ -20,6 +20,7 @@ from diagram_support import (
     ends,
     gs,
     inside,
+    load_yaml,
     make_shop,
     render_ok,
     shape,
@@ -180,3 +181,28 @@ def test_connection_label_is_shown_verbatim(run, copy_pack, label):
     edit(pack / "pack.yaml", "label: browses}", f"label: {json.dumps(label)}}}")
     edge = gs(svg_of(run, pack), "edge")[0]
     assert texts(edge) == [label]
+
+
+def _png(size: int) -> bytes:
+    import struct
+    import zlib
+
+    raw = b"".join(b"\x00" + b"\x7a\xa1\x16" * size for _ in range(size))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def test_icons_from_a_local_aws_icon_set_are_embedded_in_the_svg(run, shop, tmp_path):
+    icons = tmp_path / "Architecture-Service-Icons" / "Arch_Storage" / "48"
+    icons.mkdir(parents=True)
+    (icons / "Arch_Amazon-Simple-Storage-Service_48.png").write_bytes(_png(48))
+    (icons / "Arch_Amazon-Simple-Storage-Service_32.png").write_bytes(_png(32))
+    svg = render_ok(run, shop, "--icons", str(tmp_path / "Architecture-Service-Icons"))
+    text = svg.decode("utf-8")
+    buckets = [c for c in load_yaml(shop / "pack.yaml")["architecture"]["components"] if c.get("service") == "s3"]
+    assert text.count('xlink:href="data:image/png;base64,') == len(buckets)
+    assert str(tmp_path) not in text  # self-contained: no path of this machine

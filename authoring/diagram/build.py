@@ -226,21 +226,29 @@ def _emphasise(attrs: dict[str, str], on: bool) -> None:
         attrs.update(color=_fade(attrs["color"]), fillcolor=_fade(attrs["fillcolor"]), fontcolor=_fade(INK))
 
 
+# words of the official AWS Architecture Icons file names (`Arch_Amazon-DynamoDB_48.png`)
 _ICON_WORDS = {
     "s3": "Simple-Storage-Service", "lambda": "Lambda", "apigateway": "API-Gateway", "dynamodb": "DynamoDB",
     "sqs": "Simple-Queue-Service", "sns": "Simple-Notification-Service", "stepfunctions": "Step-Functions",
     "wafv2": "WAF", "cloudfront": "CloudFront", "iam": "Identity-and-Access-Management", "logs": "CloudWatch",
     "bedrock": "Bedrock", "bedrock-agent": "Bedrock", "s3vectors": "Simple-Storage-Service",
-    "codebuild": "CodeBuild", "codepipeline": "CodePipeline", "events": "EventBridge",
+    "codebuild": "CodeBuild", "codepipeline": "CodePipeline", "events": "EventBridge", "kms": "Key-Management-Service",
+    "secretsmanager": "Secrets-Manager", "cognito-idp": "Cognito", "ec2": "EC2", "ecs": "Elastic-Container-Service",
+    "rds": "RDS", "kinesis": "Kinesis", "sagemaker": "SageMaker",
 }
 
 
 def _icon(icons: Path, service: str) -> str | None:
-    """An icon for `service` from a local copy of the official AWS icon set (48 px PNG preferred)."""
+    """An icon for `service` from a local copy of the AWS Architecture Icons (48 px PNG preferred)."""
     word = _ICON_WORDS.get(service, service)
-    matches = sorted(p for p in icons.rglob("*.png") if f"_{word}_" in p.name or p.stem.endswith(f"_{word}_48"))
-    best = [p for p in matches if "48" in p.name] or matches
-    return str(best[0]) if best else None
+    pattern = re.compile(rf"(^|[_-]){re.escape(word)}(_(\d+))?\.png$", re.I)
+    found = []
+    for path in icons.rglob("*.png"):
+        match = pattern.search(path.name)
+        if match:
+            size = int(match.group(3) or 0)
+            found.append((size != 48, abs(size - 48), str(path)))
+    return str(Path(min(found)[2]).resolve()) if found else None
 
 
 def tasks_graph(pack: Pack, labels: Labels, selected: str | None = None) -> graphviz.Digraph:

@@ -7,6 +7,7 @@ through the tasks sees the same picture with different parts lit.
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import subprocess
@@ -107,6 +108,25 @@ _PAGE_PREFIX = re.compile(r'id="page\d+,\d+_')
 _PREAMBLE = re.compile(r"<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.S)
 
 
+_IMAGE = re.compile(r'(<image\b[^>]*?xlink:href=")([^"]+)(")')
+
+
+def _embed_images(text: str) -> str:
+    """Icons as data: URIs, so the SVG stands alone and holds no path of this machine."""
+
+    def embed(match: re.Match) -> str:
+        href = html.unescape(match.group(2))
+        if href.startswith("data:"):
+            return match.group(0)
+        try:
+            data = base64.b64encode(Path(href).read_bytes()).decode("ascii")
+        except OSError:
+            return match.group(0)
+        return f"{match.group(1)}data:image/png;base64,{data}{match.group(3)}"
+
+    return _IMAGE.sub(embed, text)
+
+
 def finish_svg(data: bytes) -> str:
     """dot's SVG with a font list that has CJK fallbacks and the highlight CSS, without the
     generator comments (Graphviz version, graph title). Text edits only: parsing and writing the
@@ -114,6 +134,8 @@ def finish_svg(data: bytes) -> str:
     text = _PREAMBLE.sub("", data.decode("utf-8"))
     text = _PAGE_PREFIX.sub('id="', text)  # dot prefixes ids of every graph after the first in a run
     text = text.replace(f'font-family="{FONT}"', f'font-family="{SVG_FONT_FAMILY}"')
+    if "<image" in text:
+        text = _embed_images(text)
     opening = text.index(">", text.index("<svg")) + 1
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
