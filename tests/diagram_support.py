@@ -45,6 +45,23 @@ SHOP_HIGHLIGHTS = {"enable-versioning": {"site-bucket", "logs-bucket"}, "enable-
 TASKS = ["enable-versioning", "enable-website"]  # the clean pack's task list, in order
 
 
+def add_bucket_2_and_a_repeated_connection(pack: Path) -> None:
+    """A component whose id ends in a number (`site-bucket-2`) and two connections visitor -> site-bucket."""
+    edit(
+        pack / "pack.yaml",
+        "    - {id: site-bucket, label: Site bucket, service: s3, group: region}\n",
+        "    - {id: site-bucket, label: Site bucket, service: s3, group: region}\n"
+        "    - {id: site-bucket-2, label: Backup bucket, service: s3, group: region}\n",
+    )
+    edit(
+        pack / "pack.yaml",
+        "    - {from: visitor, to: site-bucket, label: browses}\n",
+        "    - {from: visitor, to: site-bucket, label: browses}\n"
+        "    - {from: visitor, to: site-bucket, label: uploads}\n"
+        "    - {from: visitor, to: site-bucket-2, label: restores}\n",
+    )
+
+
 def make_shop(copy_pack) -> Path:
     """The shop scenario; returns the pack directory (its content root is pack.parent.parent)."""
     pack = copy_pack("clean")

@@ -15,6 +15,7 @@ from diagram_support import (
     SHOP_CONNECTIONS,
     SHOP_GROUPS,
     SVG,
+    add_bucket_2_and_a_repeated_connection,
     bbox,
     by_id,
     ends,
@@ -158,19 +159,7 @@ def test_two_connections_between_the_same_components_get_distinct_ids(arch):
 
 def test_connection_ids_are_unique_when_a_component_id_ends_in_a_number(run, copy_pack):
     pack = copy_pack("clean")
-    edit(
-        pack / "pack.yaml",
-        "    - {id: site-bucket, label: Site bucket, service: s3, group: region}\n",
-        "    - {id: site-bucket, label: Site bucket, service: s3, group: region}\n"
-        "    - {id: site-bucket-2, label: Backup bucket, service: s3, group: region}\n",
-    )
-    edit(
-        pack / "pack.yaml",
-        "    - {from: visitor, to: site-bucket, label: browses}\n",
-        "    - {from: visitor, to: site-bucket, label: browses}\n"
-        "    - {from: visitor, to: site-bucket, label: uploads}\n"
-        "    - {from: visitor, to: site-bucket-2, label: restores}\n",
-    )
+    add_bucket_2_and_a_repeated_connection(pack)
     ids = [g.get("id") for g in svg_of(run, pack).iter(f"{SVG}g") if g.get("id")]
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
 

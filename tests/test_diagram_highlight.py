@@ -17,6 +17,7 @@ from diagram_support import (
     SHOP_CONNECTIONS,
     SHOP_HIGHLIGHTS,
     TASKS,
+    add_bucket_2_and_a_repeated_connection,
     classes,
     ends,
     geometry,
@@ -98,19 +99,7 @@ def test_plain_architecture_has_no_highlight_or_dim(run, shop):
 
 def test_second_connection_to_a_dimmed_component_is_not_highlighted(run, copy_pack):
     pack = copy_pack("clean")
-    edit(
-        pack / "pack.yaml",
-        "    - {id: site-bucket, label: Site bucket, service: s3, group: region}\n",
-        "    - {id: site-bucket, label: Site bucket, service: s3, group: region}\n"
-        "    - {id: site-bucket-2, label: Backup bucket, service: s3, group: region}\n",
-    )
-    edit(
-        pack / "pack.yaml",
-        "    - {from: visitor, to: site-bucket, label: browses}\n",
-        "    - {from: visitor, to: site-bucket, label: browses}\n"
-        "    - {from: visitor, to: site-bucket, label: uploads}\n"
-        "    - {from: visitor, to: site-bucket-2, label: restores}\n",
-    )
+    add_bucket_2_and_a_repeated_connection(pack)
     edit(pack / "tasks/enable-versioning.yaml", "highlight: [site-bucket]", "highlight: [visitor, site-bucket-2]")
     svg = svg_of(run, pack, "--task", "enable-versioning")
     assert [ends(g) for g in lit(svg, "edge")] == [("visitor", "site-bucket-2")]
