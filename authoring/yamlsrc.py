@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Pos
+from .files import decode_utf8
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000  # after alias expansion; a large pack file has a few thousand
@@ -140,17 +141,9 @@ def parse_yaml(raw: bytes, display: str, path: Path | None = None) -> Document:
 
 def _decode(raw: bytes, display: str) -> str:
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
-        raise YamlError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            Pos(display, line, column),
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+        text = decode_utf8(raw, display)
+    except InputError as exc:
+        raise YamlError(exc.message, exc.pos) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise YamlError("NUL byte in file; is it a binary file?", Pos(display, line, 1))

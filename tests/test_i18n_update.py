@@ -395,3 +395,28 @@ def test_msgfmt_accepts_a_catalog_after_purge(run, root):
     update(run, root, "--purge-obsolete")
     result = msgfmt_check(po_file(root))
     assert result.returncode == 0, result.stderr
+
+
+# --- broken catalogs: reported, never rewritten -----------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["update", "report", "compile"])
+def test_malformed_po_line_is_reported_at_its_line_and_the_file_is_left_alone(run, root, command):
+    po = po_file(root)
+    text = po.read_text(encoding="utf-8") + 'msgid "stray"\nmsgstr "unterminated\n'
+    po.write_text(text, encoding="utf-8")
+    line = text.count("\n")  # the unterminated msgstr is the last line
+    result = i18n(run, root, command)
+    assert result.exit_code == 1
+    assert f"locales/ja/LC_MESSAGES/clean.po:{line}:1: malformed PO line" in result.stderr
+    assert po.read_text(encoding="utf-8") == text
+
+
+def test_po_that_is_not_utf8_is_reported_at_the_bad_byte(run, root):
+    po = po_file(root)
+    data = po.read_bytes()
+    lines = data.count(b"\n")
+    po.write_bytes(data + "日本".encode() + b"\xff\n")
+    result = i18n(run, root, "report")
+    assert result.exit_code == 1
+    assert f"clean.po:{lines + 1}:3: not valid UTF-8" in result.stderr

@@ -21,6 +21,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import normalize, read_po, unescape, write_po
 
 from ..errors import InputError, Pos
+from ..files import decode_utf8
 from ..model import Pack
 from .messages import Message as SourceMessage
 
@@ -147,6 +148,7 @@ def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", Pos(display)) from None
+    _check_syntax(decode_utf8(data, display), display)
     try:
         catalog = read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
     except Exception as exc:  # noqa: BLE001 - Babel raises several kinds for a malformed file
@@ -156,6 +158,26 @@ def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog
         _restore_previous(message)
     catalog.extra_headers = _extra_headers(data)
     return catalog
+
+
+_QUOTED = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(rf"^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?{_QUOTED}$")
+
+
+def _check_syntax(text: str, display: str) -> None:
+    """Refuse what Babel's reader would quietly accept or guess at (an unterminated string, a
+    stray word): a translator's broken file must be fixed, not rewritten."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("#~"):
+            stripped = stripped[2:].strip()
+            if not stripped or stripped.startswith("|"):
+                continue
+        elif not stripped or stripped.startswith("#"):
+            continue
+        if not _PO_LINE.match(stripped):
+            shown = stripped if len(stripped) <= 60 else stripped[:57] + "..."
+            raise InputError(f"malformed PO line: {shown}", Pos(display, number, 1))
 
 
 def _restore_previous(message: Message) -> None:
