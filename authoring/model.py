@@ -213,8 +213,10 @@ def _text(data: Any, key: str, default: str = "") -> str:
 
 
 def _int(data: Any, key: str, default: int = 0) -> int:
-    value = _get(data, key, int, default)
-    return default if isinstance(value, bool) else value
+    value = data.get(key, default) if isinstance(data, dict) else default
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # `10.0` is an integer to JSON Schema, so it is one here too
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
 def _items(data: Any, key: str) -> list:

@@ -350,3 +350,12 @@ def test_unknown_operation_suggests_the_intended_method(copy_pack, content_root,
     result = lint_paths([str(pack)], content_root, Config())
     messages = [f.message for f in result.findings if f.rule == "unknown-operation"]
     assert len(messages) == 1 and f"`s3.{meant}`" in messages[0]
+
+
+def test_a_whole_number_written_as_a_float_counts_as_that_number(copy_pack, content_root):
+    # JSON Schema takes 50.0 as an integer, so the model must too: 10 + 50 minutes in a 60-minute exam fit
+    pack = copy_pack("clean")
+    edit(pack / W, "estimated_minutes: 15", "estimated_minutes: 50.0")
+    assert findings_of(pack, content_root) == set()
+    edit(pack / W, "estimated_minutes: 50.0", "estimated_minutes: 51.0")
+    assert {f[0] for f in findings_of(pack, content_root)} == {"time-budget"}
