@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Pos, UsageError
-from .findings import ERROR, WARNING, Finding
-from .model import Pack, Task, build_pack, build_task
+from .findings import ERROR, Finding
+from .model import Pack, build_pack, build_task
 from .yamlsrc import Document, YamlError, read_yaml
 
 PACKS_DIR = "packs"
@@ -133,6 +133,3 @@ def load_pack(directory: Path, root: Path) -> PackSource:
 
 def load_packs(paths, root: Path) -> list[PackSource]:
     return [load_pack(d, root) for d in resolve_pack_dirs(paths, root)]
-
-
-__all__ = ["find_root", "load_pack", "load_packs", "resolve_pack_dirs", "PackSource", "Task", "WARNING"]

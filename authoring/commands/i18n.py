@@ -123,6 +123,3 @@ def compile_command(ctx: click.Context, paths: tuple[str, ...], locale: str | No
     for r in compile_catalogs(paths, root, config, out, locale):
         click.echo(f"{'wrote' if r.changed else 'unchanged'} {r.file} ({r.detail})")
     return 0
-
-
-

@@ -117,4 +117,4 @@ def _suppressed(finding: Finding, ctx: LintContext) -> bool:
     return False
 
 
-__all__ = ["LintResult", "lint_paths", "RULES", "Rule"]
+__all__ = ["LintResult", "lint_paths", "load_valid_pack", "RULES", "Rule"]
