@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 
 import graphviz
@@ -60,7 +61,7 @@ def _segments(token: str) -> list[str]:
     okurigana) and before kanji, katakana or Latin, never before a character that may not start a line.
     `ショップのチャットをエージェントに接続する` -> ショップの / チャットを / エージェントに / 接続する."""
     parts = [token[0]]
-    for before, char in zip(token, token[1:]):
+    for before, char in pairwise(token):
         if _HIRAGANA.match(before) and not _HIRAGANA.match(char) and char not in NO_LINE_START:
             parts.append(char)
         else:
