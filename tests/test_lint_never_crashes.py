@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mutations import ACTIONS, paths
+from mutations import edit as edit_at
 
 from authoring.config import Config
 from authoring.lint import lint_paths
@@ -21,34 +22,6 @@ VALUES = st.one_of(
     st.lists(st.sampled_from(["a", "enable-website", 1, None]), max_size=3),
     st.dictionaries(st.sampled_from(["id", "call", "path", "$asset", "equals", "x"]), st.sampled_from(["a", 1]), max_size=3),
 )
-
-
-def _paths(node, path=()):
-    yield path
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _paths(value, path + (index,))
-
-
-def _mutate(doc, path, action, value):
-    doc = copy.deepcopy(doc)
-    if not path:
-        return value
-    parent = doc
-    for part in path[:-1]:
-        parent = parent[part]
-    if action == "replace":
-        parent[path[-1]] = value
-    elif action == "delete":
-        del parent[path[-1]]
-    elif isinstance(parent[path[-1]], dict):
-        parent[path[-1]]["extra"] = value
-    elif isinstance(parent[path[-1]], list):
-        parent[path[-1]].append(value)
-    return doc
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -65,8 +38,8 @@ def test_any_edit_of_a_pack_gives_findings_not_a_crash(tmp_path_factory, data):
     for _ in range(data.draw(st.integers(1, 3))):
         name = data.draw(st.sampled_from(sorted(FILES)))
         doc = yaml.safe_load((pack / name).read_text())
-        path = data.draw(st.sampled_from(list(_paths(doc))))
-        edited = _mutate(doc, path, data.draw(st.sampled_from(["replace", "delete", "add"])), data.draw(VALUES))
+        path = data.draw(st.sampled_from(list(paths(doc))))
+        edited = edit_at(doc, path, data.draw(st.sampled_from(ACTIONS)), data.draw(VALUES))
         (pack / name).write_text(yaml.safe_dump(edited, sort_keys=False), encoding="utf-8")
     result = lint_paths([str(pack)], root, Config())  # raises on a crash
     assert all(f.file.startswith("packs/clean/") for f in result.findings)

@@ -3,7 +3,6 @@ then jsonschema decides). Checked on the sample packs and on many random edits o
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
+from mutations import ACTIONS, paths
+from mutations import edit as edit_at
 
 from authoring.schema import schema
 from authoring.schema.fast import fast_validator
@@ -27,35 +28,6 @@ ODD_VALUES = st.one_of(
 )
 
 
-def _paths(node, path=()):
-    yield path
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _paths(value, path + (index,))
-
-
-def _edit(doc, path, action, value):
-    doc = copy.deepcopy(doc)
-    if not path:
-        return value
-    parent = doc
-    for part in path[:-1]:
-        parent = parent[part]
-    last = path[-1]
-    if action == "replace":
-        parent[last] = value
-    elif action == "delete":
-        del parent[last]
-    elif action == "add" and isinstance(parent[last], dict):
-        parent[last]["extra_key"] = value
-    elif action == "add" and isinstance(parent[last], list):
-        parent[last].append(value)
-    return doc
-
-
 @pytest.mark.parametrize("kind", ["pack", "task"])
 def test_sample_files_pass_both_checks(kind):
     strict = Draft202012Validator(schema(kind))
@@ -68,8 +40,8 @@ def test_sample_files_pass_both_checks(kind):
 def test_fast_check_never_passes_what_jsonschema_rejects(data):
     kind = data.draw(st.sampled_from(["pack", "task"]))
     doc = data.draw(st.sampled_from(DOCS[kind]))
-    path = data.draw(st.sampled_from(list(_paths(doc))))
-    action = data.draw(st.sampled_from(["replace", "delete", "add"]))
-    edited = _edit(doc, path, action, data.draw(ODD_VALUES))
+    path = data.draw(st.sampled_from(list(paths(doc))))
+    action = data.draw(st.sampled_from(ACTIONS))
+    edited = edit_at(doc, path, action, data.draw(ODD_VALUES))
     if fast_validator(kind)(edited):
         assert Draft202012Validator(schema(kind)).is_valid(edited), (path, action)
