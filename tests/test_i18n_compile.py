@@ -120,7 +120,6 @@ def test_compile_leaves_no_temporary_files(run, root):
     assert stray_files(root) == []
 
 
-@pytest.mark.skipif(MSGFMT is None, reason="GNU gettext (msgfmt) is not installed")
 def test_gnu_msgfmt_and_the_tool_agree_on_what_is_translated(run, root, tmp_path):
     edit(root / "packs/clean" / WEBSITE, EN[HINT], NEW_HINT)
     assert i18n(run, root, "update").exit_code == 0

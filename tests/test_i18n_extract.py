@@ -13,7 +13,6 @@ import yaml
 from conftest import edit
 from i18n_support import (
     EN,
-    MSGFMT,
     VENV_BIN,
     VERSIONING,
     WEBSITE,
@@ -307,14 +306,12 @@ def test_check_exits_1_and_creates_nothing_when_the_template_is_missing(run, cle
 # --- GNU gettext accepts the template -----------------------------------------------------------------
 
 
-@pytest.mark.skipif(MSGFMT is None, reason="GNU gettext (msgfmt) is not installed")
 def test_msgfmt_check_accepts_the_template(run, clean_root):
     i18n(run, clean_root, "extract")
     result = msgfmt_check(pot_file(clean_root))
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.skipif(MSGFMT is None, reason="GNU gettext (msgfmt) is not installed")
 def test_msgfmt_check_accepts_a_template_with_json_braces(run, clean_root):
     edit(clean_root / "packs/clean" / VERSIONING, "  - text: Look at the bucket's **Properties** tab.\n",
          "  - text: 'Call it with {\"Bucket\": \"{site_bucket}\"}.'\n")

@@ -9,7 +9,6 @@ from conftest import edit
 from i18n_support import (
     EN,
     JA,
-    MSGFMT,
     VERSIONING,
     WEBSITE,
     active,
@@ -342,10 +341,8 @@ def test_update_keeps_the_mode_of_the_file_it_rewrites(run, root):
 
 # --- GNU gettext accepts what update writes ----------------------------------------------------------
 
-needs_msgfmt = pytest.mark.skipif(MSGFMT is None, reason="GNU gettext (msgfmt) is not installed")
 
 
-@needs_msgfmt
 def test_msgfmt_accepts_a_new_catalog(copy_pack, run):
     root = copy_pack("clean").parent.parent
     update(run, root)
@@ -353,14 +350,12 @@ def test_msgfmt_accepts_a_new_catalog(copy_pack, run):
     assert result.returncode == 0, result.stderr
 
 
-@needs_msgfmt
 def test_msgfmt_accepts_a_translated_catalog(run, root):
     update(run, root)
     result = msgfmt_check(po_file(root))
     assert result.returncode == 0, result.stderr
 
 
-@needs_msgfmt
 def test_msgfmt_accepts_a_catalog_with_fuzzy_and_obsolete_entries(run, root):
     change_hint(root)
     unlist_website(root)
@@ -372,7 +367,6 @@ def test_msgfmt_accepts_a_catalog_with_fuzzy_and_obsolete_entries(run, root):
     assert result.returncode == 0, result.stderr
 
 
-@needs_msgfmt
 def test_msgfmt_accepts_a_fuzzy_entry_whose_old_source_was_long(run, root):
     edit(root / "packs/clean" / VERSIONING, "you want it `Enabled`.", "you want it to be `Enabled`.")
     update(run, root)
@@ -380,7 +374,6 @@ def test_msgfmt_accepts_a_fuzzy_entry_whose_old_source_was_long(run, root):
     assert result.returncode == 0, result.stderr
 
 
-@needs_msgfmt
 def test_msgfmt_accepts_a_fuzzy_entry_whose_old_source_had_two_lines(run, root):
     edit(root / "packs/clean" / VERSIONING, "by mistake.", "by accident.")
     update(run, root)
@@ -388,7 +381,6 @@ def test_msgfmt_accepts_a_fuzzy_entry_whose_old_source_had_two_lines(run, root):
     assert result.returncode == 0, result.stderr
 
 
-@needs_msgfmt
 def test_msgfmt_accepts_a_catalog_after_purge(run, root):
     unlist_website(root)
     update(run, root)
