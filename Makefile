@@ -1,20 +1,27 @@
 # Two commands on a fresh Debian/Ubuntu machine: `make demo` and `make test`.
-# Each sets up what it needs (system packages, .venv, the package) and skips what is already there.
+# Each sets up what it needs (system packages, .venv from the hashed lock, the package) and skips what is
+# already there. `make lock` refreshes the lock on purpose; `make test-latest` runs the suite against the
+# newest releases, without the lock, to see drift before it reaches users.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements/lock.txt
+TOOLS_LOCK := requirements/tools.txt
 SYSTEM_PACKAGES := graphviz fonts-noto-cjk gettext
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# pip's own chatter about unreachable extra indexes is noise here, not a problem
+PIP_QUIET := -q --disable-pip-version-check
 
-.PHONY: demo test bench setup system-packages clean generate
+.PHONY: demo test test-latest bench setup system-packages lock clean generate
 
 demo: setup
 	$(BIN)/mcx-author lint packs/
 	$(BIN)/mcx-author i18n extract --check
 	$(BIN)/mcx-author i18n update
 	$(BIN)/mcx-author i18n report
+	$(BIN)/mcx-author i18n compile
 	for pack in packs/*/; do \
 	  $(BIN)/mcx-author render-diagram $$pack --all --locale all -o build/diagrams/$$(basename $$pack) || exit 1; \
 	done
@@ -22,14 +29,10 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-bench: setup $(VENV)/.bench-installed
+bench: setup
 	$(BIN)/python bench/lint_corpus.py
 	$(BIN)/python bench/i18n_extract.py
 	$(BIN)/python bench/render_all.py
-
-$(VENV)/.bench-installed: pyproject.toml
-	$(BIN)/python -m pip install -q -e '.[dev,bench]'
-	touch $@
 
 setup: system-packages $(STAMP)
 
@@ -37,21 +40,44 @@ system-packages:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
+	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing system packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-$(STAMP): pyproject.toml
+# The virtualenv holds exactly the locked versions: made anew whenever the lock changes, every file
+# checked against its hash, then mcx-author itself in editable mode with the locked setuptools.
+$(STAMP): $(LOCK) pyproject.toml
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install $(PIP_QUIET) --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install $(PIP_QUIET) --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	touch $(STAMP)
+
+# Refresh both locks from pyproject.toml's ranges (newest compatible releases, every platform, Python 3.11+).
+lock:
+	$(PYTHON) -m venv .venv-tools
+	.venv-tools/bin/python -m pip install $(PIP_QUIET) --require-hashes -r $(TOOLS_LOCK)
+	.venv-tools/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	  --all-extras pyproject.toml requirements/build.in -o $(LOCK)
+	.venv-tools/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	  requirements/tools.in -o $(TOOLS_LOCK)
+
+# The same suite against the newest releases pyproject.toml allows, in a venv of its own (not the lock).
+test-latest: system-packages
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install $(PIP_QUIET) --upgrade pip
+	.venv-latest/bin/python -m pip install $(PIP_QUIET) --upgrade -e '.[dev,bench]'
+	.venv-latest/bin/python -m pip freeze --exclude-editable > .venv-latest/versions.txt
+	.venv-latest/bin/python -m pytest -q -p no:cacheprovider
 
 generate: setup  ## regenerate the JSON Schemas and docs/lint-rules.md from their sources
 	$(BIN)/python -m authoring.schema._generate
 	$(BIN)/python -m authoring.lint.docs > docs/lint-rules.md
 
 clean:
-	rm -rf build $(VENV)
+	rm -rf build $(VENV) .venv-latest .venv-tools
