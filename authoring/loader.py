@@ -19,9 +19,14 @@ def find_root(start: Path | None = None) -> Path:
     """The nearest directory, from `start` upwards, holding `packs/` or `mcx.toml`."""
     start = (start or Path.cwd()).resolve()
     for directory in (start, *start.parents):
-        if (directory / PACKS_DIR).is_dir() or (directory / CONFIG_FILE).is_file():
+        if has_root_marker(directory):
             return directory
     return start
+
+
+def has_root_marker(directory: Path) -> bool:
+    """A content root holds `packs/` or `mcx.toml`."""
+    return (directory / PACKS_DIR).is_dir() or (directory / CONFIG_FILE).is_file()
 
 
 def display_path(path: Path, root: Path) -> str:

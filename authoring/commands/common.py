@@ -1,4 +1,4 @@
-"""Helpers shared by the commands: the content root and config."""
+"""Helpers shared by the commands: the content root and the pack paths, resolved once."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ import click
 
 
 def content_root(ctx: click.Context) -> Path:
-    from ..loader import find_root
+    """The content root for a command that names no pack (`--root`, else found from the current directory)."""
+    return locate_packs(ctx, ()).root
 
-    root = (ctx.find_root().obj or {}).get("root")
-    return Path(root).resolve() if root else find_root()
+
+def locate_packs(ctx: click.Context, paths):
+    """The content root found from the pack paths (or `--root`) and the paths made absolute."""
+    from ..project import locate
+
+    return locate(paths, (ctx.find_root().obj or {}).get("root"))

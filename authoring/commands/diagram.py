@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import content_root
+from .common import locate_packs
 
 
 @click.command("render-diagram")
@@ -38,8 +38,9 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
     from ..lint import load_valid_pack
     from ..loader import display_path, resolve_pack_dirs
 
-    root = content_root(ctx)
-    directories = resolve_pack_dirs([pack], root)
+    where = locate_packs(ctx, (pack,))
+    root = where.root
+    directories = resolve_pack_dirs(list(where.paths), root)
     if len(directories) != 1:
         raise UsageError(f"{pack}: names {len(directories)} packs; give one pack")
     model = load_valid_pack(directories[0], root, load_config(root))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from .common import content_root
+from .common import locate_packs
 
 PACKS = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PACK]...")
 
 
-@click.group()
-def i18n() -> None:
+@click.group(invoke_without_command=True)
+@click.pass_context
+def i18n(ctx: click.Context) -> None:
     """Translate packs with gettext catalogs (Poedit, Weblate, Crowdin).
 
     \b
@@ -20,13 +21,16 @@ def i18n() -> None:
       mcx-author i18n report             # what is missing or wrong, per task
       mcx-author i18n compile            # build/locales/<L>/LC_MESSAGES/<pack>.mo
     """
+    if ctx.invoked_subcommand is None:  # `mcx-author i18n` alone: the help, not an error
+        click.echo(ctx.get_help())
 
 
-def _config(ctx: click.Context):
+def _config(ctx: click.Context, paths: tuple[str, ...]):
+    """The content root found from the pack paths, its mcx.toml, and the pack paths made absolute."""
     from ..config import load_config
 
-    root = content_root(ctx)
-    return root, load_config(root)
+    where = locate_packs(ctx, paths)
+    return where.root, load_config(where.root), where.paths
 
 
 @i18n.command()
@@ -43,7 +47,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], check: bool) -> int:
     """
     from ..i18n.workflow import extract as run
 
-    root, config = _config(ctx)
+    root, config, paths = _config(ctx, paths)
     results = run(paths, root, config, check=check)
     for r in results:
         if check:
@@ -70,7 +74,7 @@ def update(ctx: click.Context, paths: tuple[str, ...], locale: str | None, purge
     """
     from ..i18n.workflow import update as run
 
-    root, config = _config(ctx)
+    root, config, paths = _config(ctx, paths)
     for r in run(paths, root, config, locale, purge_obsolete):
         click.echo(f"{'updated' if r.changed else 'unchanged'} {r.file}: {r.detail}")
     return 0
@@ -95,7 +99,7 @@ def report(ctx: click.Context, paths: tuple[str, ...], locale: str | None, fmt: 
     from ..i18n.format import format_json, format_text
     from ..i18n.workflow import report as run
 
-    root, config = _config(ctx)
+    root, config, paths = _config(ctx, paths)
     reports = run(paths, root, config, locale, min_translated)
     click.echo(format_json(reports) if fmt == "json" else format_text(reports), nl=False)
     return 0 if all(r.passed for r in reports) else 1
@@ -118,7 +122,7 @@ def compile_command(ctx: click.Context, paths: tuple[str, ...], locale: str | No
 
     from ..i18n.workflow import compile_catalogs
 
-    root, config = _config(ctx)
+    root, config, paths = _config(ctx, paths)
     out = Path(output) if Path(output).is_absolute() else root / output
     for r in compile_catalogs(paths, root, config, out, locale):
         click.echo(f"{'wrote' if r.changed else 'unchanged'} {r.file} ({r.detail})")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import content_root
+from .common import locate_packs
 
 
 @click.command()
@@ -33,13 +33,14 @@ def lint(ctx: click.Context, paths: tuple[str, ...], fmt: str, strict: bool, lis
     from ..lint.formatters import FORMATTERS, format_rules
     from ..lint.registry import load_rules
 
-    root = content_root(ctx)
+    where = locate_packs(ctx, paths)
+    root = where.root
     config = load_config(root)
     rules = load_rules(config.lint_plugins)
     if list_rules:
         click.echo(format_rules(rules), nl=False)
         return 0
-    result = lint_paths(list(paths), root, config)
+    result = lint_paths(list(where.paths), root, config)
     click.echo(FORMATTERS[fmt](result, rules), nl=False)
     if result.errors or (strict and result.warnings):
         return 1

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
-from .common import content_root
+from .common import content_root, locate_packs
 
 
-@click.group()
-def new() -> None:
+@click.group(invoke_without_command=True)
+@click.pass_context
+def new(ctx: click.Context) -> None:
     """Create a pack or a task from a template that lints clean.
 
     \b
@@ -16,13 +17,23 @@ def new() -> None:
       mcx-author new pack data-pipeline
       mcx-author new task data-pipeline enable-encryption
     """
+    if ctx.invoked_subcommand is None:  # `mcx-author new` alone: the help, not an error
+        click.echo(ctx.get_help())
 
 
 @new.command("pack")
 @click.argument("pack_id", metavar="ID")
 @click.pass_context
 def new_pack_command(ctx: click.Context, pack_id: str) -> int:
-    """Create packs/ID/ with pack.yaml and an example task."""
+    """Create packs/ID/ with pack.yaml and an example task that lints clean.
+
+    ID is lower-case words joined by hyphens; the pack is created under the content root's packs/.
+
+    \b
+    Example:
+      mcx-author new pack data-pipeline
+      mcx-author lint packs/data-pipeline
+    """
     from ..loader import display_path
     from ..scaffold import new_pack
 
@@ -37,18 +48,23 @@ def new_pack_command(ctx: click.Context, pack_id: str) -> int:
 @click.argument("task_id", metavar="ID")
 @click.pass_context
 def new_task_command(ctx: click.Context, pack: str, task_id: str) -> int:
-    """Create tasks/ID.yaml in PACK (an id under packs/ or a directory) and list it in pack.yaml."""
+    """Create tasks/ID.yaml in PACK (an id under packs/ or a directory) and list it in pack.yaml.
+
+    \b
+    Example:
+      mcx-author new task data-pipeline enable-encryption
+      mcx-author new task packs/data-pipeline add-dead-letter-queue
+    """
     from pathlib import Path
 
     from ..errors import UsageError
     from ..loader import PACKS_DIR, display_path
     from ..scaffold import new_task
 
-    root = content_root(ctx)
-    candidates = [Path(pack), root / PACKS_DIR / pack]
-    pack_dir = next((p for p in candidates if (p / "pack.yaml").is_file()), None)
-    if pack_dir is None:
-        raise UsageError(f"no pack `{pack}` (looked for {PACKS_DIR}/{pack}/pack.yaml)")
+    where = locate_packs(ctx, (pack,))
+    root, pack_dir = where.root, Path(where.paths[0])
+    if not (pack_dir / "pack.yaml").is_file():
+        raise UsageError(f"{pack}: not a pack (no pack.yaml; looked for {PACKS_DIR}/{pack}/pack.yaml)")
     for path in new_task(root, pack_dir.resolve(), task_id):
         verb = "created" if path.name != "pack.yaml" else "updated"
         click.echo(f"{verb} {display_path(path, root)}")
