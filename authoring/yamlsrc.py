@@ -17,6 +17,7 @@ import yaml
 
 from .errors import InputError, Pos
 from .files import decode_utf8
+from .yamlhints import explain, unquoted_placeholder
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000  # after alias expansion; a large pack file has a few thousand
@@ -104,20 +105,12 @@ def parse_yaml(raw: bytes, display: str, path: Path | None = None) -> Document:
     if len(raw) > MAX_FILE_BYTES:
         raise YamlError("file is too large", Pos(display, 1, 1))
     text = _decode(raw, display)
-    builder = _Builder(display)
+    builder = _Builder(display, text)
     loader = _Loader(text)
     try:
         data = builder.build(loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.problem:
-            message = f"{exc.problem} ({exc.context})"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        tab = _indentation_tab(text, line)
-        if tab:
-            line, col, message = tab, text.splitlines()[tab - 1].index("\t") + 1, TAB_MESSAGE
-        raise YamlError(message, Pos(display, line, col)) from None
+        raise _syntax_error(exc, text, display) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -151,6 +144,24 @@ def _decode(raw: bytes, display: str) -> str:
 
 
 TAB_MESSAGE = "tab character in indentation; YAML indents with spaces"
+NESTING_MESSAGE = f"nesting is deeper than {MAX_DEPTH} levels"
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str) -> YamlError:
+    """The parser's complaint at its position, with the usual cause in a pack file where one fits."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if exc.problem and "nesting" in exc.problem:
+        # libyaml has a nesting limit of its own and may hit it before our builder sees the events
+        return YamlError(NESTING_MESSAGE, Pos(display, line, col))
+    tab = _indentation_tab(text, line)
+    if tab:
+        return YamlError(TAB_MESSAGE, Pos(display, tab, text.splitlines()[tab - 1].index("\t") + 1))
+    message = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem:
+        message = f"{exc.problem} ({exc.context})"
+    line, col, message = explain(text, line, col, message)
+    return YamlError(message, Pos(display, line, col))
 
 
 def _indentation_tab(text: str, error_line: int) -> int:
@@ -191,9 +202,11 @@ def suppression_column(doc: "Document", line: int) -> int:
 
 
 class _Frame:
-    __slots__ = ("data", "is_map", "path", "anchor", "start", "key", "key_mark", "first_seen", "merges", "merge_mark")
+    __slots__ = (
+        "data", "is_map", "path", "anchor", "start", "key", "key_mark", "first_seen", "merges", "merge_mark", "flow"
+    )
 
-    def __init__(self, data, path, anchor, start):
+    def __init__(self, data, path, anchor, start, flow=None):
         self.data = data
         self.is_map = isinstance(data, dict)
         self.path = path
@@ -204,6 +217,7 @@ class _Frame:
         self.first_seen = {}
         self.merges = []
         self.merge_mark = None
+        self.flow = flow  # a flow mapping's start mark (`{...}`); None for block style and sequences
 
 
 class _Builder:
@@ -214,8 +228,10 @@ class _Builder:
     expansion still counts against MAX_NODES.
     """
 
-    def __init__(self, display: str):
+    def __init__(self, display: str, text: str = ""):
         self.display = display
+        self.text = text
+        self.lines: list[str] | None = None  # split only when needed
         self.values: dict[tuple, tuple[int, int]] = {}
         self.keys: dict[tuple, tuple[int, int]] = {}
         self.problems: list[Problem] = []
@@ -279,13 +295,16 @@ class _Builder:
                 if event.tag is not None and event.tag != "!" and event.tag != (_MAP if is_map else _SEQ):
                     raise self._fail(f"unsupported YAML tag {event.tag}", event.start_mark)
                 if len(stack) >= MAX_DEPTH:
-                    raise self._fail(f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark)
-                stack.append(_Frame({} if is_map else [], path, event.anchor, self.count))
+                    raise self._fail(NESTING_MESSAGE, event.start_mark)
+                flow = event.start_mark if is_map and event.flow_style else None
+                stack.append(_Frame({} if is_map else [], path, event.anchor, self.count, flow))
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 frame = stack.pop()
                 value = frame.data
                 if frame.merges:
                     self._merge(frame)
+                if frame.flow is not None and stack and len(value) == 1:
+                    value = self._unquoted_placeholder(frame)
                 if frame.anchor:
                     self.anchors[frame.anchor] = (value, self.count - frame.start + 1)
                 attach(stack, result, value, event)
@@ -305,6 +324,25 @@ class _Builder:
                     raise self._fail("a pack file holds one YAML document; remove the `---`", event.start_mark)
             elif kind is StreamEndEvent:
                 return result[0] if result else None
+
+    def _unquoted_placeholder(self, frame: _Frame) -> Any:
+        """`Bucket: {upload_bucket}` is a flow mapping to YAML; the author meant text: say so, keep the text.
+
+        Reported once here (as yaml-syntax) and read as the text the author meant, so the schema
+        and undefined-variable checks do not report the same mistake again.
+        """
+        [(key, item)] = frame.data.items()
+        if item is not None:
+            return frame.data
+        mark = frame.flow
+        if self.lines is None:
+            self.lines = self.text.splitlines()
+        lines = self.lines
+        hint = unquoted_placeholder(lines[mark.line], mark.column + 1) if mark.line < len(lines) else None
+        if hint is None:
+            return frame.data
+        self.problems.append(Problem(Pos(self.display, mark.line + 1, mark.column + 1), hint))
+        return "{" + key + "}"
 
     def _check_count(self, event) -> None:
         if self.count > MAX_NODES:
