@@ -88,6 +88,11 @@ def _resolve(raw: str, root: Path, bases: tuple[Path, ...]) -> Path:
     packs = root / PACKS_DIR
     if raw and "/" not in raw and os.sep not in raw and (packs / raw / "pack.yaml").is_file():
         return packs / raw
+    if not has_root_marker(root):
+        raise UsageError(
+            f"{raw}: no such pack, file or directory (and {root} is no content root: it holds neither "
+            f"packs/ nor mcx.toml; give the pack's path or --root DIR)"
+        )
     raise UsageError(f"{raw}: no such pack, file or directory{_pack_suggestion(raw, packs)}")
 
 

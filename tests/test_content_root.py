@@ -109,6 +109,12 @@ def test_a_mistyped_pack_id_suggests_the_id(run, sample_root, monkeypatch):
     assert "did you mean `serverless-web-app`?" in result.stderr
 
 
+def test_a_bare_id_outside_any_content_root_says_where_it_looked(run, elsewhere):
+    result = run("lint", SAMPLE)
+    assert result.exit_code == 2
+    assert "is no content root" in result.stderr and "--root" in result.stderr
+
+
 def test_a_tasks_folder_points_at_its_pack(run, sample_root, monkeypatch):
     monkeypatch.chdir(sample_root)
     result = run("lint", f"packs/{SAMPLE}/tasks")
