@@ -1,4 +1,4 @@
-"""Static checks of a call against its operation model: stand-in values and output paths."""
+"""Static checks of a call's parameters against its operation model, with stand-in values for placeholders."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import jmespath
-import jmespath.exceptions
 from botocore.model import Shape
 from botocore.validate import ParamValidator
 
@@ -105,111 +103,3 @@ def check_params(params: Any, input_shape: Shape | None) -> list[ParamProblem]:
         else:
             problems.append(ParamProblem(path, report._format_error((kind, name, extra))))
     return problems
-
-
-# --- JMESPath -------------------------------------------------------------------------------
-
-
-class _ListOf:
-    """The shape of a projection's result: a list whose items have `member`'s shape."""
-
-    __slots__ = ("member",)
-    type_name = "list"
-
-    def __init__(self, member):
-        self.member = member
-
-
-def jmespath_text(expression: str) -> str:
-    """The expression with placeholders filled by their own names, so it parses."""
-    return PATTERN.sub(lambda m: m.group(1) or m.group(2), expression)
-
-
-def compile_error(expression: str) -> str | None:
-    try:
-        jmespath.compile(jmespath_text(expression))
-    except jmespath.exceptions.JMESPathError as exc:
-        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return None
-
-
-def missing_members(expression: str, output_shape: Shape | None) -> list[str]:
-    """Messages for fields in `expression` that cannot exist in `output_shape`."""
-    try:
-        ast = jmespath.compile(jmespath_text(expression)).parsed
-    except jmespath.exceptions.JMESPathError:
-        return []
-    problems: list[str] = []
-    _walk(ast, output_shape, problems)
-    return problems
-
-
-def _items(shape):
-    if isinstance(shape, _ListOf):
-        return shape.member
-    if shape is not None and shape.type_name == "list":
-        return shape.member
-    return None
-
-
-def _walk(node: dict, shape, problems: list[str]):
-    """Return the shape `node` yields when applied to `shape` (None: unknown), noting bad fields."""
-    kind = node["type"]
-    children = node.get("children", [])
-    if shape is None:
-        for child in children:
-            if isinstance(child, dict):
-                _walk(child, None, problems)
-        return None
-    if kind == "field":
-        name = node["value"]
-        if isinstance(shape, _ListOf):
-            return None
-        if shape.type_name == "structure":
-            members = shape.members
-            if name in members:
-                return members[name]
-            close = difflib.get_close_matches(name, list(members), n=1, cutoff=0.6)
-            hint = f" (did you mean `{close[0]}`?)" if close else f"; it has {', '.join(members) or 'no fields'}"
-            problems.append(f"`{name}` is not a field of {shape.name}{hint}")
-            return None
-        if shape.type_name == "map":
-            return shape.value
-        return None
-    if kind in ("subexpression", "pipe"):
-        left = _walk(children[0], shape, problems)
-        return _walk(children[1], left, problems)
-    if kind == "index_expression":
-        left = _walk(children[0], shape, problems)
-        right = children[1]
-        if right["type"] == "slice":
-            return left
-        return _walk(right, left, problems)
-    if kind == "index":
-        return _items(shape)
-    if kind == "projection":
-        left = _walk(children[0], shape, problems)
-        member = _items(left)
-        result = _walk(children[1], member, problems) if member is not None else None
-        return _ListOf(result)
-    if kind == "filter_projection":
-        left = _walk(children[0], shape, problems)
-        member = _items(left)
-        if member is not None:
-            _walk(children[2], member, problems)
-        result = _walk(children[1], member, problems) if member is not None else None
-        return _ListOf(result)
-    if kind == "value_projection":
-        left = _walk(children[0], shape, problems)
-        value = left.value if left is not None and getattr(left, "type_name", "") == "map" else None
-        result = _walk(children[1], value, problems) if value is not None else None
-        return _ListOf(result)
-    if kind == "flatten":
-        inner = _walk(children[0], shape, problems)
-        return _ListOf(_items(_items(inner)))
-    if kind in ("identity", "current"):
-        return shape
-    for child in children:  # functions, comparisons, multi-selects: check their arguments
-        if isinstance(child, dict):
-            _walk(child, shape, problems)
-    return None

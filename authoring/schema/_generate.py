@@ -30,6 +30,12 @@ MATCHERS = {
     "lte": {"type": "number", "description": "The number at `path` is at most this."},
 }
 
+# A call that fails has no response, so `expect` beside `expect_error` could never be checked.
+EXPECT_OR_ERROR = {
+    "not": {"required": ["expect", "expect_error"]},
+    "errorMessage": "`expect` and `expect_error` exclude each other: a call that fails has no response to check",
+}
+
 DEFS = {
     "slug": SLUG,
     "text": TEXT,
@@ -67,6 +73,7 @@ DEFS = {
             "expect": {"type": "array", "items": {"$ref": "#/$defs/expectation"}},
             "expect_error": {"type": "string", "description": "The AWS error code the call must fail with."},
         },
+        "allOf": [EXPECT_OR_ERROR],
         "additionalProperties": False,
     },
     "steps": {"type": "array", "items": {"$ref": "#/$defs/step"}},
@@ -206,6 +213,7 @@ VALIDATOR = {
     "dependentRequired": {"params": ["call"], "save": ["call"], "expect": ["call"], "expect_error": ["call"]},
     "oneOf": [{"required": ["call"]}, {"required": ["steps"]}, {"required": ["python"]}],
     "errorMessage": "a validator has exactly one of `call`, `steps` or `python`",
+    "allOf": [EXPECT_OR_ERROR],
     "additionalProperties": False,
 }
 

@@ -117,26 +117,32 @@ def invalid_params(ctx: LintContext):
 
 
 def _expressions(step):
+    """(pos, expression, what a path that never matches means there) for every JMESPath of a step."""
     for name, expression in step.save.items():
-        yield step.pos("save", name), expression
+        yield step.pos("save", name), expression, f"`{name}` is always null"
     if step.expect_error is None:
         for expectation in step.expect:
-            yield expectation.pos("path"), expectation.path
+            always = expectation.matcher == "exists" and expectation.value is False
+            outcome = "this expectation always passes" if always else "this expectation can never pass"
+            yield expectation.pos("path"), expectation.path, outcome
 
 
 @rule("invalid-jmespath")
 def invalid_jmespath(ctx: LintContext):
-    """A `save` or `expect` path is not valid JMESPath.
+    """A `save` or `expect` path is not valid JMESPath, or calls a function that does not exist or with
+    the wrong number of arguments (the JMESPath built-ins plus `from_json(string)`).
 
     Fails:
         expect: [{path: "Attributes.[RedrivePolicy", exists: true}]
+        expect: [{path: "fromjson(Policy).Statement", min_length: 1}]
     Passes:
         expect: [{path: Attributes.RedrivePolicy, exists: true}]
+        expect: [{path: "from_json(Policy).Statement", min_length: 1}]
     """
-    from ...aws.shapes import compile_error
+    from ...aws.paths import compile_error
 
     for _, _, step in ctx.all_steps():
-        for pos, expression in _expressions(step):
+        for pos, expression, _ in _expressions(step):
             error = compile_error(expression)
             if error:
                 yield pos, f"invalid JMESPath `{expression}`: {error}"
@@ -144,22 +150,24 @@ def invalid_jmespath(ctx: LintContext):
 
 @rule("output-path", severity=WARNING)
 def output_path(ctx: LintContext):
-    """A JMESPath path names a field that the operation's response can never have.
+    """A JMESPath path can never match the operation's response: it names a field the response
+    cannot have, at any depth (through projections, filters, pipes and indexes), or goes on past a
+    value that has no fields. Such an expectation is unsatisfiable (or, with `exists: false`, vacuous).
 
     Fails:
-        call: s3.get_bucket_website
-        expect: [{path: IndexDocument.Sufix, equals: index.html}]
+        call: s3.get_public_access_block
+        expect: [{path: PublicAccessBlockConfiguration.BlockPublicAcls.Enabled, equals: true}]
     Passes:
-        expect: [{path: IndexDocument.Suffix, equals: index.html}]
+        expect: [{path: PublicAccessBlockConfiguration.BlockPublicAcls, equals: true}]
     """
-    from ...aws.shapes import missing_members
+    from ...aws.paths import missing_members
 
     for _, _, step, operation in _resolved(ctx):
         if operation is None:
             continue
-        for pos, expression in _expressions(step):
+        for pos, expression, outcome in _expressions(step):
             for problem in missing_members(expression, operation.output_shape):
-                yield pos, f"{step.call} response: {problem}"
+                yield pos, f"{step.call} response: {problem}; {outcome}"
 
 
 @rule("mutating-validator")

@@ -80,7 +80,7 @@ def _word(value) -> str:
 
 
 # Keywords whose failure the schema's `errorMessage` explains (it describes the value's form).
-CUSTOM_MESSAGE_KEYWORDS = frozenset({"pattern", "oneOf", "minProperties", "maxProperties", "const"})
+CUSTOM_MESSAGE_KEYWORDS = frozenset({"pattern", "oneOf", "minProperties", "maxProperties", "const", "not"})
 
 
 def _schema_problems(doc: Document, kind: str) -> list[tuple[str, Pos, str]]:
@@ -105,6 +105,10 @@ def _schema_problems(doc: Document, kind: str) -> list[tuple[str, Pos, str]]:
                     problems.append(("unknown-key", doc.key_pos(path + (key,)), f"unknown key `{key}`{where}{hint}"))
             continue
         pos = doc.pos(path)
+        if keyword == "not" and custom:  # keys that exclude each other: point at the second one
+            pos = doc.key_pos(path + (error.validator_value.get("required", [""])[-1],))
+            problems.append(("schema", pos, custom))
+            continue
         if keyword == "required":
             for key in error.validator_value:
                 if isinstance(error.instance, dict) and key not in error.instance:
