@@ -180,6 +180,11 @@ def test_expect_error_code_another_operation_declares_passes_where_none_are_decl
     assert _findings(pack, content_root) == []
 
 
+def test_expect_error_code_the_s3_reference_documents_passes_though_botocore_omits_it(copy_pack, content_root):
+    pack = _expect_error(copy_pack, "s3.get_bucket_policy", '{Bucket: "{site_bucket}"}', "NoSuchBucketPolicy")
+    assert _findings(pack, content_root) == []
+
+
 # --- operations: suggestions and deprecation -----------------------------------------------------
 
 

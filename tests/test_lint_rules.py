@@ -77,6 +77,8 @@ SCENARIOS: dict[str, set[tuple[str, str, int, int, str]]] = {
     "undeclared-service": {("service-not-declared", PACK, 28, 11, "lambda.list_functions")},
     # unknown-operation
     "operation-typo": {("unknown-operation", W, 17, 11, "s3.get_website_configuration")},
+    # deprecated-operation
+    "deprecated-operation": {("deprecated-operation", PACK, 28, 11, "s3.put_bucket_lifecycle")},
     # invalid-params (unknown parameter at its key, and the required one it replaced; missing params; wrong type)
     "param-typo": {
         ("invalid-params", W, 37, 7, 'Bucket: "{site_bucket}"'),
@@ -88,13 +90,15 @@ SCENARIOS: dict[str, set[tuple[str, str, int, int, str]]] = {
     "bad-jmespath": {("invalid-jmespath", W, 20, 15, '"IndexDocument.[Suffix"')},
     # output-path
     "output-path-typo": {("output-path", W, 20, 15, "IndexDocument.Sufix")},
+    # unknown-error-code
+    "error-code-typo": {("unknown-error-code", W, 37, 19, "NoSuchKy")},
     # mutating-validator (a write-like call, a read that hands out secrets)
     "invoke-in-validator": {("mutating-validator", W, 35, 11, "lambda.invoke")},
     "secret-in-validator": {("mutating-validator", W, 35, 11, "secretsmanager.get_secret_value")},
     # undefined-variable (typo in params, variable used before its definition, solution save in a validator)
-    "undefined-var": {("undefined-variable", V, 19, 22, '"{site_buckt}"')},
-    "variable-order": {("undefined-variable", PACK, 19, 13, '"http://{site_bucket}')},
-    "solution-save-in-validator": {("undefined-variable", W, 22, 19, "Static website hosting is not enabled")},
+    "undefined-var": {("undefined-variable", V, 19, 23, "{site_buckt}")},
+    "variable-order": {("undefined-variable", PACK, 19, 21, "{site_bucket}")},
+    "solution-save-in-validator": {("undefined-variable", W, 22, 82, "{index_document}")},
     # time-budget (error: dependency chain; warning: sum)
     "over-time": {("time-budget", PACK, 11, 19, "20")},
     "sum-over-time": {("time-budget", PACK, 11, 19, "20")},

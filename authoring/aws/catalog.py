@@ -11,6 +11,18 @@ from botocore.loaders import create_loader
 from botocore.model import OperationModel, ServiceModel
 
 
+# Error codes the S3 API reference documents ("Error responses") but botocore's model never declares,
+# for the "this must be gone" checks validators make most; without them every such check would warn.
+UNDECLARED_ERRORS = {
+    "s3": {
+        "NoSuchBucketPolicy", "NoSuchWebsiteConfiguration", "NoSuchCORSConfiguration", "NoSuchTagSet",
+        "NoSuchLifecycleConfiguration", "NoSuchPublicAccessBlockConfiguration", "OwnershipControlsNotFoundError",
+        "ServerSideEncryptionConfigurationNotFoundError", "ReplicationConfigurationNotFoundError",
+        "NoSuchBucket", "NoSuchKey", "AccessDenied",
+    },
+}
+
+
 class ServiceCatalog:
     """botocore's bundled models, loaded lazily and cached for the whole run.
 
@@ -22,6 +34,7 @@ class ServiceCatalog:
         self._loader = create_loader()
         self._models: dict[str, ServiceModel | None] = {}
         self._methods: dict[str, dict[str, str]] = {}
+        self._service_errors: dict[str, frozenset[str]] = {}
 
     @cached_property
     def services(self) -> frozenset[str]:
@@ -57,23 +70,65 @@ class ServiceCatalog:
         model = self.model(service)
         return model.operation_model(name) if name and model else None
 
+    def service_error_codes(self, service: str) -> frozenset[str]:
+        """Every error code that some operation of the service declares."""
+        if service not in self._service_errors:
+            model = self.model(service)
+            codes: set[str] = set()
+            for name in model.operation_names if model else []:
+                codes |= error_codes(model.operation_model(name))
+            self._service_errors[service] = frozenset(codes | UNDECLARED_ERRORS.get(service, set()))
+        return self._service_errors[service]
+
     def close_services(self, name: str) -> list[str]:
         return difflib.get_close_matches(name, sorted(self.services), n=1, cutoff=0.6)
 
+    def deprecated(self, service: str, method: str) -> bool:
+        operation = self.operation(service, method)
+        return operation is not None and operation.deprecated
+
     def close_methods(self, service: str, method: str) -> list[str]:
-        """The likeliest intended method: spelling first, then shared words
-        (`get_website_configuration` -> `get_bucket_website`, which shares `get` and `website`)."""
-        methods = sorted(self.methods(service))
+        """The likeliest intended current method (never a deprecated one): a typo first, by edit
+        distance (`get_function_configration`); else the most shared words (`get_website_configuration`
+        -> `get_bucket_website`), ties going to the one that keeps the last word, since in AWS names
+        the last word is the resource (`get_function_policy` -> `get_policy`, not `get_function`)."""
+        methods = sorted(m for m in self.methods(service) if m != method and not self.deprecated(service, m))
+        if not methods:
+            return []
+        typo_limit = max(1, min(3, len(method) // 8))
+        distance, nearest = min((_edit_distance(method, m), m) for m in methods)
+        if distance <= typo_limit:
+            return [nearest]
         words = method.split("_")
 
-        def same(a: str, b: str) -> bool:  # `config` and `configuration` are one word here
-            return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
-
-        def score(candidate: str) -> float:
+        def rank(candidate: str) -> tuple:
             theirs = candidate.split("_")
-            shared = sum(1 for w in words if any(same(w, t) for t in theirs))
+            shared = sum(1 for w in words if any(_same_word(w, t) for t in theirs))
             overlap = shared / (len(words) + len(theirs) - shared)
-            return 3 * overlap + difflib.SequenceMatcher(None, method, candidate).ratio()
+            keeps_resource = _same_word(words[-1], theirs[-1])
+            return overlap, keeps_resource, difflib.SequenceMatcher(None, method, candidate).ratio()
 
-        best = max(methods, key=score, default=None)
-        return [best] if best is not None and score(best) >= 1.8 else []
+        best = max(methods, key=rank)
+        return [best] if rank(best)[0] >= 0.5 else []
+
+
+def error_codes(operation: OperationModel) -> frozenset[str]:
+    """The error codes the operation declares: shape names and, where the wire code differs (SQS's
+    `AWS.SimpleQueueService.NonExistentQueue`), that code too."""
+    return frozenset(code for shape in operation.error_shapes for code in (shape.name, shape.error_code) if code)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """`config` and `configuration`, `notification` and `notifications` count as one word here."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: insertions, deletions and substitutions."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]

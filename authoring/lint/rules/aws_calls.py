@@ -88,6 +88,23 @@ def unknown_operation(ctx: LintContext):
             yield step.pos("call"), f"`{step.service}` has no operation `{step.method}`{hint}"
 
 
+@rule("deprecated-operation", severity=WARNING)
+def deprecated_operation(ctx: LintContext):
+    """The operation is one botocore marks deprecated; the message names its replacement (the current
+    operation with the closest name).
+
+    Fails:
+        call: s3.get_bucket_notification
+    Passes:
+        call: s3.get_bucket_notification_configuration
+    """
+    for _, _, step, operation in _resolved(ctx):
+        if operation is not None and operation.deprecated:
+            replacement = ctx.catalog.close_methods(step.service, step.method)
+            instead = f"; use `{step.service}.{replacement[0]}` instead" if replacement else ""
+            yield step.pos("call"), f"`{step.call}` is deprecated{instead}"
+
+
 @rule("invalid-params")
 def invalid_params(ctx: LintContext):
     """`params` do not fit the operation's input shape: missing, unknown or mistyped parameters.
@@ -168,6 +185,48 @@ def output_path(ctx: LintContext):
         for pos, expression, outcome in _expressions(step):
             for problem in missing_members(expression, operation.output_shape):
                 yield pos, f"{step.call} response: {problem}; {outcome}"
+
+
+@rule("unknown-error-code")
+def unknown_error_code(ctx: LintContext):
+    """`expect_error` names an error code the operation does not declare, usually a typo.
+
+    Where botocore declares no errors for the operation (many S3 operations), the code is checked
+    against every error the service declares, as a warning: the model cannot confirm it.
+
+    Fails:
+        call: s3.head_bucket
+        expect_error: NoSuchBuckett
+    Passes:
+        call: s3.head_bucket
+        expect_error: NoSuchBucket
+    """
+    from ...aws.catalog import error_codes
+
+    for _, _, step, operation in _resolved(ctx):
+        code = step.expect_error
+        if operation is None or not code:
+            continue
+        declared = error_codes(operation)
+        if declared:
+            if code not in declared:
+                yield step.pos("expect_error"), (
+                    f"{step.call} does not fail with `{code}`{_did_you_mean(_close(code, declared))}; "
+                    f"it declares {', '.join(f'`{c}`' for c in sorted(declared))}"
+                )
+            continue
+        service_codes = ctx.catalog.service_error_codes(step.service)
+        if code not in service_codes:
+            yield step.pos("expect_error"), (
+                f"botocore declares no errors for {step.call}, and no `{step.service}` operation declares "
+                f"`{code}`{_did_you_mean(_close(code, service_codes))}; check the code in the API reference"
+            ), WARNING
+
+
+def _close(word: str, choices) -> list[str]:
+    import difflib
+
+    return difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.8)
 
 
 @rule("mutating-validator")
