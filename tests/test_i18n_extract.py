@@ -303,6 +303,59 @@ def test_check_exits_1_and_creates_nothing_when_the_template_is_missing(run, cle
     assert not (clean_root / "locales").exists()
 
 
+
+def restamp(path: Path, generated_by: str, created: str) -> None:
+    """What another version of a tool would have written into the header of the same content."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r'"Generated-By: [^"]*"', lambda _: f'"Generated-By: {generated_by}\\n"', text)
+    text = re.sub(r'"POT-Creation-Date: [^"]*"', lambda _: f'"POT-Creation-Date: {created}\\n"', text)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_check_ignores_the_generator_and_creation_date_header_lines(run, clean_root):
+    i18n(run, clean_root, "extract")
+    restamp(pot_file(clean_root), "Babel 0.9.6", "2024-05-01 12:00+0000")
+    result = i18n(run, clean_root, "extract", "--check")
+    assert result.exit_code == 0, result.output
+
+
+def test_extract_leaves_a_file_alone_that_differs_only_in_generator_and_date(run, clean_root):
+    i18n(run, clean_root, "extract")
+    restamp(pot_file(clean_root), "Babel 0.9.6", "2024-05-01 12:00+0000")
+    before = pot_file(clean_root).read_bytes()
+    result = i18n(run, clean_root, "extract")
+    assert result.stdout.startswith("unchanged ")
+    assert pot_file(clean_root).read_bytes() == before
+
+
+def test_template_names_mcx_author_as_generator_without_any_version(run, clean_root):
+    i18n(run, clean_root, "extract")
+    text = pot_file(clean_root).read_text(encoding="utf-8")
+    assert '"Generated-By: mcx-author\\n"' in text
+    assert "Babel" not in text
+
+
+def test_check_prints_the_lines_that_differ(run, clean_root):
+    i18n(run, clean_root, "extract")
+    edit(clean_root / "packs/clean" / WEBSITE, "title: Host the marketing site", "title: Publish the marketing site")
+    result = i18n(run, clean_root, "extract", "--check")
+    lines = result.stdout.splitlines()
+    assert '-msgid "Host the marketing site"' in lines
+    assert '+msgid "Publish the marketing site"' in lines
+
+
+def test_check_diff_is_at_most_twenty_lines_and_says_how_much_is_left_out(run, clean_root):
+    i18n(run, clean_root, "extract")
+    for old, new in [("title: Host the marketing site", "title: Publish the site"),
+                     ("  - text: The index document is `index.html`.\n", "  - text: It is `index.html`.\n")]:
+        edit(clean_root / "packs/clean" / WEBSITE, old, new)
+    edit(clean_root / "packs/clean/pack.yaml", "title: Static website on Amazon S3", "title: A website on Amazon S3")
+    edit(clean_root / "packs/clean/pack.yaml", "label: Visitor", "label: Guest")
+    result = i18n(run, clean_root, "extract", "--check")
+    diff = [line for line in result.stdout.splitlines() if line[:1] in "+- @"]
+    assert len(diff) <= 20
+    assert re.search(r"\.\.\. \d+ more lines? differ", result.stdout)
+
 # --- GNU gettext accepts the template -----------------------------------------------------------------
 
 

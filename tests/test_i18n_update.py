@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import stat
 
 import pytest
+from babel import Locale
+from babel.messages.plurals import get_plural
 from conftest import edit
 from i18n_support import (
     EN,
@@ -79,12 +82,12 @@ def test_japanese_header_has_language_and_one_plural_form(copy_pack, run):
     assert fields["Plural-Forms"] == "nplurals=1; plural=0;"
 
 
-def test_french_header_has_two_plural_forms_from_cldr(copy_pack, run):
+def test_plural_forms_header_comes_from_babels_data_for_the_locale(copy_pack, run):
     root = copy_pack("clean").parent.parent
-    update(run, root, "--locale", "fr")
+    update(run, root, "--locale", "fr", "--add-locale")
     _, fields = header(po_file(root, "fr"))
     assert fields["Language"] == "fr"
-    assert fields["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
+    assert fields["Plural-Forms"] == get_plural(Locale.parse("fr")).plural_forms
 
 
 def test_new_catalog_is_not_fuzzy(copy_pack, run):
@@ -319,6 +322,18 @@ def test_update_of_a_catalog_with_fuzzy_and_obsolete_entries_is_stable(run, root
     assert po_file(root).read_bytes() == before
     assert result.stdout.startswith("unchanged ")
 
+
+
+def test_update_leaves_a_catalog_alone_that_differs_only_in_generator_and_date(run, root):
+    update(run, root)
+    po = po_file(root)
+    text = po.read_text(encoding="utf-8")
+    text = re.sub(r'"Generated-By: [^"]*"', lambda _: '"Generated-By: Babel 0.9.6\\n"', text)
+    text = re.sub(r'"POT-Creation-Date: [^"]*"', lambda _: '"POT-Creation-Date: 2024-05-01 12:00+0000\\n"', text)
+    po.write_text(text, encoding="utf-8")
+    result = update(run, root)
+    assert result.stdout.startswith("unchanged ")
+    assert po.read_text(encoding="utf-8") == text
 
 # --- files ------------------------------------------------------------------------------------------
 

@@ -51,7 +51,12 @@ def extract(ctx: click.Context, paths: tuple[str, ...], check: bool) -> int:
     results = run(paths, root, config, check=check)
     for r in results:
         if check:
-            click.echo(f"{r.file}: {'out of date; run `mcx-author i18n extract`' if r.changed else 'up to date'}")
+            state = "up to date" if not r.changed else "out of date; run `mcx-author i18n extract`"
+            if r.changed and r.detail == "missing":
+                state = "missing; run `mcx-author i18n extract`"
+            click.echo(f"{r.file}: {state}")
+            for line in r.diff:
+                click.echo(line)
         else:
             click.echo(f"{'wrote' if r.changed else 'unchanged'} {r.file} ({r.detail})")
     return 1 if check and any(r.changed for r in results) else 0

@@ -24,6 +24,7 @@ from ..errors import InputError, Pos
 from ..files import decode_utf8
 from ..model import Pack
 from .messages import Message as SourceMessage
+from .stamps import stamp_generator
 
 LOCALES_DIR = "locales"
 WIDTH = 76
@@ -122,7 +123,7 @@ def render(catalog: Catalog) -> bytes:
         elif line.startswith('#~ msgctxt "') and unescape(line[len("#~ msgctxt ") :]) in obsolete_fuzzy:
             lines.append("#, fuzzy")
         lines.append(line)
-    return "\n".join(lines).encode("utf-8")
+    return stamp_generator("\n".join(lines).encode("utf-8"))
 
 
 _HEADER_LINE = re.compile(r'^"(X-[A-Za-z0-9-]+):\s*(.*?)(?:\\n)?"$')

@@ -24,6 +24,7 @@ from .catalogs import (
 from .glossary import glossary_for
 from .messages import pack_messages
 from .report import DEFAULT_GATE, PackReport, report_pack
+from .stamps import content_diff, same_content, write_catalog
 
 
 def packs(paths, root: Path, config: Config) -> list[Pack]:
@@ -36,6 +37,7 @@ class Written:
     file: str  # relative to the content root
     changed: bool
     detail: str = ""
+    diff: tuple[str, ...] = ()  # extract --check: how the file on disk differs, the first lines
 
 
 def extract(paths, root: Path, config: Config, check: bool = False) -> list[Written]:
@@ -45,12 +47,16 @@ def extract(paths, root: Path, config: Config, check: bool = False) -> list[Writ
         path = pot_path(root, pack.id)
         messages = pack_messages(pack, config.label_width)
         data = render(template_catalog(pack, messages))
-        if check:
-            stale = not path.is_file() or path.read_bytes() != data
-            results.append(Written(pack.id, display_path(path, root), stale, f"{len(messages)} messages"))
+        display, detail = display_path(path, root), f"{len(messages)} messages"
+        if not check:
+            results.append(Written(pack.id, display, write_catalog(path, data), detail))
+        elif not path.is_file():
+            results.append(Written(pack.id, display, True, "missing"))
         else:
-            changed = write_if_changed(path, data)
-            results.append(Written(pack.id, display_path(path, root), changed, f"{len(messages)} messages"))
+            on_disk = path.read_bytes()
+            stale = not same_content(on_disk, data)
+            diff = tuple(content_diff(on_disk, data, display)) if stale else ()
+            results.append(Written(pack.id, display, stale, detail, diff))
     return results
 
 
@@ -75,7 +81,7 @@ def update(paths, root: Path, config: Config, locale: str | None = None, purge_o
             display = display_path(path, root)
             existing = read_catalog(path, display, tag) if path.is_file() else None
             result = merge(template, existing, parse_locale(tag), pack, purge_obsolete)
-            changed = write_if_changed(path, render(result.catalog))
+            changed = write_catalog(path, render(result.catalog))
             parts = [f"{result.new} new"]
             if result.changed:
                 parts.append(f"{result.changed} changed in the source (kept, fuzzy)")

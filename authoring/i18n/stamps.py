@@ -1,0 +1,59 @@
+"""Catalog files compared by content: the header lines a tool stamps (generator, creation date) do not count.
+
+Babel writes its own version into `Generated-By`, and `POT-Creation-Date` follows SOURCE_DATE_EPOCH;
+neither says anything about the strings. A file on disk that differs from a fresh rendering only in
+those lines is up to date, so a newer Babel (or a build with another epoch) rewrites nothing and
+`extract --check` stays green.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from ..files import write_atomic_bytes
+
+GENERATOR = "mcx-author"  # no version: the files must depend on the sources alone, not on the tool that wrote them
+_STAMP = re.compile(r'^"(?:Generated-By|POT-Creation-Date):.*"$')
+_BABEL_GENERATOR = re.compile(rb'^"Generated-By: Babel [^"]*"$', re.M)
+DIFF_LINES = 20
+
+
+def stamp_generator(data: bytes) -> bytes:
+    """`Generated-By: mcx-author` instead of Babel's `Generated-By: Babel <its version>`."""
+    return _BABEL_GENERATOR.sub(f'"Generated-By: {GENERATOR}\\\\n"'.encode(), data, count=1)
+
+
+def _content(data: bytes) -> list[str]:
+    return [line for line in data.decode("utf-8", "replace").split("\n") if not _STAMP.match(line)]
+
+
+def same_content(old: bytes, new: bytes) -> bool:
+    return old == new or _content(old) == _content(new)
+
+
+def write_catalog(path: Path, data: bytes) -> bool:
+    """Write `data` atomically unless the file already says the same; True if the file changed."""
+    try:
+        if same_content(path.read_bytes(), data):
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic_bytes(path, data)
+    return True
+
+
+def content_diff(old: bytes, new: bytes, name: str, limit: int = DIFF_LINES) -> list[str]:
+    """The first lines of a unified diff from `old` (on disk) to `new`, stamps left out; at most
+    `limit` lines, then one line saying how many more differ."""
+    lines = list(difflib.unified_diff(_content(old), _content(new), f"{name} (on disk)", f"{name} (from the sources)",
+                                      n=1, lineterm=""))
+    if len(lines) <= limit:
+        return lines
+    rest = sum(1 for line in lines[limit:] if line[:1] in "+-")
+    shown = lines[:limit]
+    if rest:
+        shown.append(f"... {rest} more line{'s' if rest != 1 else ''} differ")
+    return shown
