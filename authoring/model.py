@@ -28,6 +28,9 @@ class Src:
     def key_pos(self, *sub) -> Pos:
         return self.doc.key_pos(self.path + sub)
 
+    def text_pos(self, *sub, offset: int) -> Pos:
+        return self.doc.text_pos(self.path + sub, offset)
+
     def child(self, *sub) -> "Src":
         return Src(self.doc, self.path + sub)
 
@@ -43,6 +46,10 @@ class Located:
 
     def key_pos(self, *sub) -> Pos:
         return self.src.key_pos(*sub)
+
+    def text_pos(self, *sub, offset: int) -> Pos:
+        """The position of character `offset` inside the text at `sub` (for findings about part of a text)."""
+        return self.src.text_pos(*sub, offset=offset)
 
     @property
     def file(self) -> str:

@@ -19,6 +19,13 @@ def names_in(text: str) -> list[str]:
     return [m.group(2) for m in PATTERN.finditer(text) if m.group(2)]
 
 
+def offsets_in(text: str) -> list[tuple[str, int]]:
+    """(name, offset of its `{`) for each placeholder in `text`, in order (escaped `{{name}}` excluded)."""
+    if "{" not in text:
+        return []
+    return [(m.group(2), m.start()) for m in PATTERN.finditer(text) if m.group(2)]
+
+
 def is_whole(text: str) -> bool:
     """True when `text` is exactly one placeholder, e.g. "{timeout}"."""
     match = PATTERN.fullmatch(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import yaml
 
 from .errors import InputError, Pos
 from .files import decode_utf8
+from .scalarpos import offset_position
 from .yamlhints import explain, unquoted_placeholder
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -66,6 +68,11 @@ class Document:
     keys: dict = field(repr=False)
     suppressions: dict = field(repr=False)  # line -> frozenset of rule ids
     problems: tuple = ()
+    text: str = field(default="", repr=False)  # the source, for positions inside text values
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
 
     def pos(self, path: Path_ = ()) -> Pos:
         """The position of the value at `path`, or of its nearest ancestor that exists."""
@@ -77,6 +84,26 @@ class Document:
         if path in self.keys:
             return Pos(self.file, *self.keys[path])
         return self.pos(path)
+
+    def text_pos(self, path: Path_, offset: int) -> Pos:
+        """The position of character `offset` of the text value at `path`; the value's own if it cannot be traced."""
+        path = tuple(path)
+        start = self.values.get(path)
+        value = self._value_at(path)
+        if start is not None and isinstance(value, str):
+            found = offset_position(self.lines, *start, value, offset)
+            if found is not None:
+                return Pos(self.file, *found)
+        return self.pos(path)
+
+    def _value_at(self, path: tuple) -> Any:
+        value = self.data
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
 
     def _lookup(self, table: dict, path: tuple) -> tuple[int, int]:
         while path:
@@ -129,6 +156,7 @@ def parse_yaml(raw: bytes, display: str, path: Path | None = None) -> Document:
         keys=builder.keys,
         suppressions=suppressions,
         problems=tuple(builder.problems),
+        text=text,
     )
 
 

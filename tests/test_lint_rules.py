@@ -321,7 +321,7 @@ def test_solution_does_not_see_values_saved_by_tasks_it_does_not_depend_on(copy_
     edit(pack / V, "      VersioningConfiguration: {Status: Enabled}\ncounterexamples:",
          "      VersioningConfiguration: {Status: Enabled}\n"
          '  - call: s3.head_object\n    params: {Bucket: "{site_bucket}", Key: "{index_document}"}\ncounterexamples:')
-    assert findings_of(pack, content_root) == {("undefined-variable", "packs/clean/tasks/enable-versioning.yaml", 30, 44)}
+    assert findings_of(pack, content_root) == {("undefined-variable", "packs/clean/tasks/enable-versioning.yaml", 30, 45)}
 
 
 def test_validators_see_values_saved_by_setup(copy_pack, content_root):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...config import suggest
 from ...model import BUILTIN_VARIABLES, Step, Task
-from ...placeholders import names_in, strings_in
+from ...placeholders import offsets_in, strings_in
 from ..context import LintContext
 from ..registry import rule
 
@@ -21,21 +21,28 @@ def _step_strings(step: Step):
             yield expectation, path, text
 
 
-def _check(strings, known: set[str]):
-    """Problems for (located, path, text) triples; positions are looked up only for problems."""
+SOLUTION_SAVE = ": a solution saves it, but validators see setup saves only (and their own earlier steps)"
+
+
+def _check(strings, known: set[str], solution_saves: frozenset = frozenset()):
+    """Problems for (located, path, text) triples, each at the placeholder itself.
+
+    `solution_saves`: names a validator cannot see although a solution saves them, the usual cause.
+    """
     for located, path, text in strings:
         if "{" not in text:
             continue
-        for name in names_in(text):
+        for name, offset in offsets_in(text):
             if name not in known:
-                yield located.pos(*path), f"undefined variable `{{{name}}}`{suggest(name, known)}"
+                hint = SOLUTION_SAVE if name in solution_saves else suggest(name, known)
+                yield located.text_pos(*path, offset=offset), f"undefined variable `{{{name}}}`{hint}"
 
 
-def _steps(steps, known: set[str]):
+def _steps(steps, known: set[str], solution_saves: frozenset = frozenset()):
     """Check steps in order; each step's saves become visible to the next. Returns nothing, yields problems."""
     known = set(known)
     for step in steps:
-        yield from _check(_step_strings(step), known)
+        yield from _check(_step_strings(step), known, solution_saves)
         known.update(step.save)
 
 
@@ -78,6 +85,7 @@ def undefined_variable(ctx: LintContext):
     yield from _steps(pack.setup, known)
     known |= _saves(pack.setup)
     tasks = {t.id: t for t in pack.tasks if t.id}
+    solution_saves = frozenset(name for task in pack.tasks for name in _saves(task.solution))
     texts = [(pack, (f,), getattr(pack, f)) for f in ("title", "summary", "description") if getattr(pack, f)]
     arch = pack.architecture
     texts += [(g, ("label",), g.label) for g in arch.groups]
@@ -96,6 +104,6 @@ def undefined_variable(ctx: LintContext):
         for example in task.counterexamples:
             yield from _steps(example.steps, inherited)
         for validator in task.validators:
-            yield from _steps(validator.steps, known)
+            yield from _steps(validator.steps, known, solution_saves)
             visible = known | _saves(validator.steps)
-            yield from _check([(validator, ("fail_message",), validator.fail_message)], visible)
+            yield from _check([(validator, ("fail_message",), validator.fail_message)], visible, solution_saves)
