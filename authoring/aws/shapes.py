@@ -74,6 +74,11 @@ def _class_word(kind) -> str:
     }.get(name, name)
 
 
+def _close_param(extra: dict) -> str | None:
+    close = difflib.get_close_matches(extra["unknown_param"], extra["valid_names"], n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def check_params(params: Any, input_shape: Shape | None) -> list[ParamProblem]:
     """botocore's own parameter validation, with each problem placed at a path inside params."""
     if input_shape is None:
@@ -81,16 +86,22 @@ def check_params(params: Any, input_shape: Shape | None) -> list[ParamProblem]:
             return [ParamProblem((), "this operation takes no parameters")]
         return []
     report = ParamValidator().validate(stand_in(params or {}, input_shape), input_shape)
+    errors = getattr(report, "_errors", [])
+    # a misspelled parameter is one mistake: "unknown `Buckt` (did you mean `Bucket`?)", not also
+    # "missing required `Bucket`" (see the note on dependent findings in authoring/lint/__init__.py)
+    misspelled = {(name, _close_param(extra)) for kind, name, extra in errors if kind == "unknown field"}
     problems = []
-    for kind, name, extra in getattr(report, "_errors", []):
+    for kind, name, extra in errors:
         path = _param_path(name)
         label = ".".join(str(p) for p in path) or "params"
+        if kind == "missing required field" and (name, extra["required_name"]) in misspelled:
+            continue
         if kind == "missing required field":
             problems.append(ParamProblem(path, f"missing required parameter `{extra['required_name']}` in {label}"))
         elif kind == "unknown field":
             unknown = extra["unknown_param"]
-            close = difflib.get_close_matches(unknown, extra["valid_names"], n=1, cutoff=0.6)
-            hint = f" (did you mean `{close[0]}`?)" if close else f"; valid: {', '.join(extra['valid_names'])}"
+            close = _close_param(extra)
+            hint = f" (did you mean `{close}`?)" if close else f"; valid: {', '.join(extra['valid_names'])}"
             problems.append(ParamProblem(path + (unknown,), f"unknown parameter `{unknown}` in {label}{hint}", True))
         elif kind == "invalid type":
             valid = " or ".join(dict.fromkeys(_class_word(t) for t in extra["valid_types"]))

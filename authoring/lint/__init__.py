@@ -106,7 +106,24 @@ def lint_source(ctx: LintContext, rules: dict[str, Rule], select: frozenset[str]
             pos, message = item[0], item[1]
             severity = item[2] if len(item) > 2 else rule.severity
             found.append(Finding.at(pos, rule.id, severity, message))
-    return [f for f in found if not _suppressed(f, ctx)]
+    return [f for f in _drop_dependent(found) if not _suppressed(f, ctx)]
+
+
+# One mistake, one finding. Findings that merely follow from another are dropped, in two ways:
+# - here, by position: a node the file-level rules (syntax, schema, unknown key) reported gets no
+#   further finding at the same file:line:column, since later rules read that node through a model
+#   that could not make sense of it (`call: s3.GetBucketWebsite` is a schema error, not also an
+#   unknown operation);
+# - where a typo is found, by cause: a key reported as a likely typo for `X` explains why `X` is
+#   missing, so "missing required `X`" is not reported beside it (schema keys: rules/structure.py;
+#   AWS parameters: aws/shapes.py), and rules that read `X` stand down (`service:` for `services:`
+#   gives no service-not-declared warnings; see `misspelled_keys`).
+FILE_LEVEL_RULES = frozenset({"yaml-syntax", "schema", "unknown-key"})
+
+
+def _drop_dependent(found: list[Finding]) -> list[Finding]:
+    claimed = {(f.file, f.line, f.column) for f in found if f.rule in FILE_LEVEL_RULES}
+    return [f for f in found if f.rule in FILE_LEVEL_RULES or (f.file, f.line, f.column) not in claimed]
 
 
 def _suppressed(finding: Finding, ctx: LintContext) -> bool:

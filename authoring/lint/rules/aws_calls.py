@@ -59,7 +59,12 @@ def service_not_declared(ctx: LintContext):
     Passes:
         services: [s3, lambda]
     """
-    declared = set(ctx.pack.services) | IMPLICIT_SERVICES
+    from .structure import misspelled_keys
+
+    pack = ctx.pack
+    if not pack.services and (pack.file, (), "services") in misspelled_keys(ctx):
+        return  # `service:` for `services:` is one mistake, reported once as an unknown key
+    declared = set(pack.services) | IMPLICIT_SERVICES
     for _, _, step, _ in _resolved(ctx):
         if step.service not in declared:
             yield step.pos("call"), f"`{step.service}` is called here but missing from the pack's `services`"

@@ -83,14 +83,47 @@ def _word(value) -> str:
 CUSTOM_MESSAGE_KEYWORDS = frozenset({"pattern", "oneOf", "minProperties", "maxProperties", "const", "not"})
 
 
-def _schema_problems(doc: Document, kind: str) -> list[tuple[str, Pos, str]]:
-    """(rule, pos, message) for every schema violation in `doc`."""
+def _intended(key: str, allowed) -> str | None:
+    """The key the author likely meant, when `key` is a typo of one (the cutoff `suggest` uses)."""
+    import difflib
+
+    match = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.8)
+    return match[0] if match else None
+
+
+def _misspelled(errors) -> set[tuple[tuple, str]]:
+    """(mapping path, intended key) for every unknown key that looks like a typo of an allowed one."""
+    found = set()
+    for error in errors:
+        if error.validator == "additionalProperties" and isinstance(error.schema, dict):
+            allowed = error.schema.get("properties", {})
+            for key in error.instance:
+                intended = _intended(key, allowed) if key not in allowed else None
+                if intended:
+                    found.add((tuple(error.absolute_path), intended))
+    return found
+
+
+def _call_hint(value) -> str:
+    """` (did you mean `s3.get_bucket_website`?)` for an API name written where the boto3 method goes."""
+    from botocore import xform_name
+
+    service, _, method = value.partition(".") if isinstance(value, str) else ("", "", "")
+    if not service or not method or method.islower():
+        return ""
+    return f" (did you mean `{service}.{xform_name(method)}`?)"
+
+
+def _schema_problems(doc: Document, kind: str) -> tuple[list[tuple[str, Pos, str]], set[tuple[tuple, str]]]:
+    """(rule, pos, message) for every schema violation in `doc`, and the keys misspelled in it."""
     from ...schema.fast import fast_validator
 
     if fast_validator(kind)(doc.data):
-        return []  # valid: jsonschema would report nothing, and costs five times as much to ask
+        return [], set()  # valid: jsonschema would report nothing, and costs five times as much to ask
     problems = []
-    for error in _validator(kind).iter_errors(doc.data):
+    errors = list(_validator(kind).iter_errors(doc.data))
+    misspelled = _misspelled(errors)
+    for error in errors:
         path = tuple(error.absolute_path)
         keyword = error.validator
         schema = error.schema if isinstance(error.schema, dict) else {}
@@ -111,6 +144,8 @@ def _schema_problems(doc: Document, kind: str) -> list[tuple[str, Pos, str]]:
             continue
         if keyword == "required":
             for key in error.validator_value:
+                if (path, key) in misspelled:
+                    continue  # the unknown-key finding for its typo says it all
                 if isinstance(error.instance, dict) and key not in error.instance:
                     where = f" in {name}" if path else ""
                     problems.append(("schema", pos, f"missing required key `{key}`{where}"))
@@ -123,6 +158,8 @@ def _schema_problems(doc: Document, kind: str) -> list[tuple[str, Pos, str]]:
             message = f"{name} must be {words}, not {_word(error.instance)}{hint}"
             if not path:
                 message = f"the file must hold a mapping of keys, not {_word(error.instance)}"
+        elif custom and path and path[-1] == "call" and _call_hint(error.instance):
+            message = f"{name} must be the boto3 client method name, in snake_case{_call_hint(error.instance)}"
         elif custom:
             message = f"{name} {custom}" if not custom.startswith(("a ", "an ")) else custom
         elif keyword == "enum":
@@ -156,18 +193,28 @@ def _schema_problems(doc: Document, kind: str) -> list[tuple[str, Pos, str]]:
         else:
             message = f"{name}: {error.message}"
         problems.append(("schema", pos, message))
-    return problems
+    return problems, misspelled
 
 
 def schema_problems(ctx: LintContext) -> list[tuple[str, Pos, str]]:
     if "schema" not in ctx.cache:
-        found = []
-        if ctx.source.pack_doc is not None:
-            found += _schema_problems(ctx.source.pack_doc, "pack")
-        for doc in ctx.source.task_docs:
-            found += _schema_problems(doc, "task")
+        found: list = []
+        misspelled: set = set()
+        docs = [(ctx.source.pack_doc, "pack")] if ctx.source.pack_doc is not None else []
+        for doc, kind in docs + [(d, "task") for d in ctx.source.task_docs]:
+            problems, typos = _schema_problems(doc, kind)
+            found += problems
+            misspelled |= {(doc.file, path, key) for path, key in typos}
         ctx.cache["schema"] = found
+        ctx.cache["misspelled"] = misspelled
     return ctx.cache["schema"]
+
+
+def misspelled_keys(ctx: LintContext) -> set[tuple[str, tuple, str]]:
+    """(file, mapping path, intended key) for each unknown key reported as a likely typo: rules that
+    would report the intended key as missing, or act on its absence, stand down for these."""
+    schema_problems(ctx)
+    return ctx.cache["misspelled"]
 
 
 @rule("schema", needs_pack=False)
