@@ -114,11 +114,11 @@ def test_unknown_task_in_the_tasks_view_exits_2(run, shop):
     "args",
     [
         ("--all",),
-        ("--all", "-o", "DIR", "--format", "png"),
+        ("--all", "-o", "DIR", "--format", "dot"),
         ("--locale", "all"),
         ("--locale", "all", "-o", "DIR/x.svg"),
     ],
-    ids=["all-without-output", "all-with-png", "locale-all-without-all", "locale-all-with-file"],
+    ids=["all-without-output", "all-with-dot", "locale-all-without-all", "locale-all-with-file"],
 )
 def test_inconsistent_options_exit_2_with_one_line(run, shop, args):
     args = [str(root_of(shop) / "d") if a == "DIR" else a.replace("DIR", str(root_of(shop) / "d")) for a in args]

@@ -85,6 +85,14 @@ def test_independent_task_gets_no_visible_edge(agentic):
 def test_dependency_edge_points_from_prerequisite_to_dependent(run, clean):
     svg = svg_of(run, clean, "--view", "tasks")  # enable-website depends on enable-versioning
     nodes = by_id(svg, "node")
+    before, after = bbox(nodes["enable-versioning"]), bbox(nodes["enable-website"])
+    assert before[2] <= after[0] or before[3] <= after[1]  # left of it or above it
+    assert [ends(g) for g in gs(svg, "edge") if visible(g)] == [("enable-versioning", "enable-website")]
+
+
+def test_dependency_runs_left_to_right_with_ratio_auto(run, clean):
+    svg = svg_of(run, clean, "--view", "tasks", "--ratio", "auto")
+    nodes = by_id(svg, "node")
     assert bbox(nodes["enable-versioning"])[2] <= bbox(nodes["enable-website"])[0]
     assert [ends(g) for g in gs(svg, "edge") if visible(g)] == [("enable-versioning", "enable-website")]
 

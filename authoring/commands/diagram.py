@@ -14,24 +14,29 @@ from .common import locate_packs
 @click.option("--locale", metavar="L", help="Label language (a pack locale); `all` with --all: every locale.")
 @click.option("--task", "task", metavar="ID", help="Highlight this task's components (or, in the tasks view, the task).")
 @click.option("--view", type=click.Choice(["architecture", "tasks"]), default="architecture", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]), default="svg", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]),
+              help="Output format; default: from the -o extension (.svg .png .pdf .dot .gv), else svg.")
 @click.option("-o", "--output", metavar="FILE|DIR", help="Output file (default: stdout for svg and dot); a directory with --all.")
-@click.option("--all", "all_variants", is_flag=True, help="Write architecture.svg, tasks.svg and task-<id>.svg to -o DIR.")
+@click.option("--all", "all_variants", is_flag=True,
+              help="Write architecture, tasks and task-<id> diagrams (svg, png or pdf) to -o DIR.")
+@click.option("--ratio", metavar="W:H|auto", default="4:3", show_default=True,
+              help="Shape to lay out for (width:height of the panel showing it); auto: the natural shape.")
 @click.option("--icons", type=click.Path(exists=True, file_okay=False), help="A local copy of the AWS architecture icons.")
 @click.pass_context
-def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, icons) -> int:
+def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, icons, ratio) -> int:
     """Draw a pack's architecture or task-dependency diagram with Graphviz.
 
     \b
     Examples:
       mcx-author render-diagram packs/serverless-web-app -o arch.svg
-      mcx-author render-diagram packs/serverless-web-app --task enable-cors --locale ja --format png -o cors.png
+      mcx-author render-diagram packs/serverless-web-app --task enable-cors --locale ja -o cors.png
       mcx-author render-diagram packs/serverless-web-app --view tasks -o tasks.svg
       mcx-author render-diagram packs/serverless-web-app --all --locale all -o build/diagrams/serverless-web-app
     """
     from pathlib import Path
 
     from ..config import load_config
+    from ..diagram.layout import parse_ratio
     from ..diagram.render import render_all, render_one
     from ..errors import UsageError
     from ..files import write_if_changed
@@ -53,15 +58,16 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
         known = {str(parse_locale(model.source_locale))} | {str(parse_locale(s.tag)) for s in model.locales}
         if str(parse_locale(locale)) not in known:
             raise UsageError(f"pack `{model.id}` has no locale `{locale}` (it has: {', '.join(sorted(known))})")
+    shape = parse_ratio(ratio)
     if all_variants:
         if not output:
             raise UsageError("--all needs -o DIR")
-        if fmt != "svg":
-            raise UsageError("--all writes SVG (one layout, restyled per task); drop --format or use svg")
+        if fmt == "dot":
+            raise UsageError("--all writes svg, png or pdf; use --format dot for one diagram")
         if task or view != "architecture":
             raise UsageError("--all writes every view and task; drop --task and --view")
         out_dir = Path(output)
-        result = render_all(model, root, out_dir, locale, icon_dir)
+        result = render_all(model, root, out_dir, locale, icon_dir, fmt or "svg", shape)
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
         click.echo(
@@ -69,7 +75,8 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
             f"({result.layouts} layouts, {result.changed} changed)"
         )
         return 0
-    rendered = render_one(model, root, view, locale, task, fmt, icon_dir)
+    fmt = output_format(fmt, output)
+    rendered = render_one(model, root, view, locale, task, fmt, icon_dir, shape)
     for warning in rendered.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not output or output == "-":
@@ -84,3 +91,19 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
     write_if_changed(path, rendered.data)
     click.echo(f"wrote {display_path(path.resolve(), root)}")
     return 0
+
+
+EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """--format, else the one the -o extension names, else svg; a --format that contradicts the
+    extension is refused rather than writing, say, SVG into a .png file."""
+    from pathlib import Path
+
+    from ..errors import UsageError
+
+    named = EXTENSIONS.get(Path(output).suffix.lower()) if output and output != "-" else None
+    if fmt and named and fmt != named:
+        raise UsageError(f"--format {fmt} does not match -o {output} ({named}); drop --format or change the extension")
+    return fmt or named or "svg"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -12,6 +13,7 @@ import graphviz
 
 from ..model import Pack
 from .labels import Labels
+from .layout import DEFAULT_RATIO, Block, Box, best_columns, best_rankdir, block, parse_ratio, rows, text_width
 from .style import (
     DIMMED_OPACITY,
     FONT,
@@ -40,13 +42,14 @@ def _width(text: str) -> int:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` display columns, as even as the breaks allow (no lone last word)."""
-    lines = _wrap(text, width)
+    """Lines of at most `width` display columns, as even as the breaks allow (no lone last word),
+    broken between words and Japanese phrases, never inside one that fits on a line."""
+    lines, cuts = _wrap(text, width)
     if len(lines) > 1:
         even = -(-_width(text) // len(lines)) + 1
         for narrower in range(even, width):
-            balanced = _wrap(text, narrower)
-            if len(balanced) == len(lines):
+            balanced, more_cuts = _wrap(text, narrower)
+            if len(balanced) == len(lines) and more_cuts <= cuts:
                 return balanced
     return lines
 
@@ -56,10 +59,24 @@ NO_LINE_START = set("ーぁぃぅぇぉっゃゅょゎァィゥェォッャュ�
 _HIRAGANA = re.compile(r"[\u3041-\u309f、。・]")
 
 
+@functools.cache
+def _phrase_parser():
+    """BudouX's Japanese phrase model, when installed; None otherwise (a rule stands in for it)."""
+    try:
+        import budoux
+    except ImportError:
+        return None
+    return budoux.load_default_japanese_parser()
+
+
 def _segments(token: str) -> list[str]:
-    """A CJK run cut where Japanese text breaks naturally: after a hiragana run (particles,
-    okurigana) and before kanji, katakana or Latin, never before a character that may not start a line.
-    `ショップのチャットをエージェントに接続する` -> ショップの / チャットを / エージェントに / 接続する."""
+    """A CJK run cut where Japanese text breaks naturally. With BudouX: its phrases
+    (`ショップの / チャットを / エージェントに / 接続する`). Without it, a rule that never splits a
+    katakana or kanji word: cut after a hiragana run (particles, okurigana) and before kanji,
+    katakana or Latin, never before a character that may not start a line."""
+    parser = _phrase_parser()
+    if parser is not None:
+        return parser.parse(token)
     parts = [token[0]]
     for before, char in pairwise(token):
         if _HIRAGANA.match(before) and not _HIRAGANA.match(char) and char not in NO_LINE_START:
@@ -69,36 +86,57 @@ def _segments(token: str) -> list[str]:
     return parts
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` display columns: break at spaces, and in Japanese at natural points."""
+def _pieces(text: str) -> list[str]:
+    """Words (with their trailing space) of Latin text; phrases of Japanese text."""
+    text = text.strip()
+    if text.isascii():
+        return re.findall(r"\S+\s*", text)
+    if _phrase_parser() is not None:
+        return [p for p in _segments(text) if p]
+    pieces = []
+    for token in re.findall(r"\S+\s*", text):
+        pieces += [token] if token.isascii() else _segments(token)
+    return pieces
+
+
+def _wrap(text: str, width: int) -> tuple[list[str], int]:
+    """Lines of at most `width` display columns, and how many pieces had to be cut to get there."""
     lines: list[str] = []
     current = ""
-    pieces = []
-    for token in re.findall(r"\S+\s*", text.strip()):
-        pieces += [token] if token.isascii() else _segments(token)
-    for piece in pieces:
+    cuts = 0
+    for piece in _pieces(text):
         if _width(current + piece.rstrip()) <= width:
             current += piece
             continue
         if current:
             lines.append(current.rstrip())
             current = ""
-        while _width(piece.rstrip()) > width:  # one piece wider than a line: cut it, obeying kinsoku
-            cut = len(piece)
-            while cut > 1 and (_width(piece[:cut]) > width or piece[cut:cut + 1] in NO_LINE_START):
-                cut -= 1
-            lines.append(piece[:cut])
-            piece = piece[cut:]
+        while _width(piece.rstrip()) > width:  # one piece wider than a line: cut it
+            cut = _cut(piece, width)
+            lines.append(piece[:cut].rstrip())
+            piece = piece[cut:].lstrip()
+            cuts += 1
         current = piece
     if current.strip():
         lines.append(current.rstrip())
-    return lines or [""]
+    return lines or [""], cuts
 
 
-def _base(name: str) -> graphviz.Digraph:
+def _cut(piece: str, width: int) -> int:
+    """Where to cut a piece wider than a line: at its last space that fits, else by kinsoku."""
+    spaces = [i + 1 for i, c in enumerate(piece) if c == " " and _width(piece[: i + 1].rstrip()) <= width]
+    if spaces and piece[: spaces[-1]].strip():
+        return spaces[-1]
+    cut = len(piece)
+    while cut > 1 and (_width(piece[:cut]) > width or piece[cut : cut + 1] in NO_LINE_START):
+        cut -= 1
+    return cut
+
+
+def _base(name: str, rankdir: str = "LR") -> graphviz.Digraph:
     graph = graphviz.Digraph(name=name, engine="dot")
     graph.attr(
-        rankdir="LR", fontname=FONT, fontsize="12", fontcolor=INK, bgcolor="white", pad="0.3",
+        rankdir=rankdir, fontname=FONT, fontsize="12", fontcolor=INK, bgcolor="white", pad="0.3",
         nodesep="0.4", ranksep="0.55", newrank="true", compound="true",
     )
     graph.attr("node", fontname=FONT, fontsize="12", fontcolor=INK, margin="0.15,0.08")
@@ -144,15 +182,17 @@ def connection_ids(pack: Pack) -> list[tuple[str, str, str, str]]:
 
 
 def architecture_graph(
-    pack: Pack, labels: Labels, highlight: frozenset[str] | None = None, icons: Path | None = None
+    pack: Pack, labels: Labels, highlight: frozenset[str] | None = None, icons: Path | None = None,
+    ratio: float | None = parse_ratio(DEFAULT_RATIO),
 ) -> graphviz.Digraph:
-    """The architecture: groups as nested clusters, components as nodes, connections as edges.
+    """The architecture: groups as nested clusters, components as nodes, connections as edges,
+    flowing left to right or top to bottom, whichever fits a panel of `ratio` (None: left to right).
 
     `highlight` (a task's components) restyles without changing any size, so the layout is the
     same as without it; the SVG path instead restyles one shared layout (see render.py).
     """
     arch = pack.architecture
-    graph = _base(f"{pack.id}-architecture")
+    graph = _base(f"{pack.id}-architecture", _architecture_rankdir(pack, labels, ratio))
     children: dict[str | None, list] = {}
     for group in arch.groups:
         children.setdefault(group.parent, []).append(group)
@@ -197,6 +237,27 @@ def architecture_graph(
             )
         graph.edge(source, target, **attrs)
     return graph
+
+
+def _architecture_rankdir(pack: Pack, labels: Labels, ratio: float | None) -> str:
+    arch = pack.architecture
+    boxes = {}
+    for component in arch.components:
+        text = labels.get(f"architecture/component/{component.id}/label", component.label)
+        service = service_name(component.service) if component.service else ""
+        width = max(text_width(text, 12.5), text_width(service, 9)) + 24
+        boxes[component.id] = Box(width * (1.3 if component.kind == "actor" else 1.0))
+    edges = [
+        (source, target, text_width(labels.get(context, connection.label or ""), 10))
+        for (_, source, target, context), connection in zip(connection_ids(pack), arch.connections, strict=True)
+    ]
+    parents = {g.id: g.parent for g in arch.groups}
+
+    def depth(group: str | None) -> int:
+        return 0 if group is None else 1 + depth(parents.get(group))
+
+    margin = 2 * 24 * max((depth(g) for g in parents), default=0) + 44
+    return best_rankdir(boxes, edges, ratio, margin)
 
 
 def _component_attrs(component, text: str, icons: Path | None, dim: bool = False) -> dict[str, str]:
@@ -252,29 +313,24 @@ def _icon(icons: Path, service: str) -> str | None:
     return str(Path(min(found)[2]).resolve()) if found else None
 
 
-def tasks_graph(pack: Pack, labels: Labels, selected: str | None = None) -> graphviz.Digraph:
-    """One node per task (title, points, minutes), an edge per `depends_on`, unrelated tasks side by side."""
-    graph = _base(f"{pack.id}-tasks")
-    graph.attr(ranksep="0.45", nodesep="0.3")
+def tasks_graph(
+    pack: Pack, labels: Labels, selected: str | None = None, ratio: float | None = parse_ratio(DEFAULT_RATIO)
+) -> graphviz.Digraph:
+    """One node per task (title, points, minutes), an edge per `depends_on`, unrelated tasks side by
+    side in display order; with a `ratio`, the strip wraps into rows that fit a panel of that shape."""
     tasks = pack.listed_tasks
+    graph = _base(f"{pack.id}-tasks", "LR" if ratio is None else "TB")
+    graph.attr(ranksep="0.45", nodesep="0.3")
     units = UNITS.get(labels.locale.split("_")[0], UNITS["en"])
+    box = Box(0.0, 0.0)  # the biggest task box, estimated
     for task in tasks:
-        title = labels.get(f"task/{task.id}/title", task.title)
-        rows = "".join(f"<TR><TD><B>{html.escape(line)}</B></TD></TR>" for line in wrap(title, TASK_TITLE_WIDTH))
-        facts = html.escape(units.format(points=task.points, minutes=task.estimated_minutes))
-        rows += f'<TR><TD CELLPADDING="4"><FONT POINT-SIZE="9" COLOR="{MUTED}">{facts}</FONT></TD></TR>'
-        attrs = {
-            "id": task.id,
-            "class": "task",
-            "label": f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>>',
-            "shape": "box",
-            "style": "rounded,filled",
-            "color": "#879196",
-            "fillcolor": "#FFFFFF",
-            "penwidth": "1.2",
-        }
+        lines = wrap(labels.get(f"task/{task.id}/title", task.title), TASK_TITLE_WIDTH)
+        box.width = max(box.width, 30 + max(text_width(line, 12.5) for line in lines))
+        box.height = max(box.height, 30 + 17 * len(lines))
+        dim = selected is not None and task.id != selected
+        attrs = {"id": task.id, "class": "task", "label": _task_label(lines, units, task, dim), **TASK_BOX}
         if selected is not None:
-            _emphasise(attrs, task.id == selected)
+            _emphasise(attrs, not dim)
         graph.node(task.id, **attrs)
     known = {t.id for t in tasks}
     for task in tasks:
@@ -282,13 +338,56 @@ def tasks_graph(pack: Pack, labels: Labels, selected: str | None = None) -> grap
             if dependency in known:
                 graph.edge(dependency, task.id, id=f"{dependency}--{task.id}", **{"class": "dependency"},
                            color=INK, penwidth="1.4")
-    # unrelated groups of tasks in display order, left to right: the exam's `A  B  C-D-E` strip
-    previous_last = None
-    for component in _components(tasks):
-        if previous_last is not None:
-            graph.edge(previous_last, component[0], style="invis", weight="0")
-        previous_last = component[-1]
+    groups = _components(tasks)
+    if ratio is None:
+        _strip(graph, groups)
+    else:
+        edges = [(d, t.id) for t in tasks for d in t.depends_on if d in known]
+        blocks = [block(group, edges) for group in groups]
+        _grid(graph, rows(blocks, best_columns(blocks, box, ratio, 0.3 * 72, 0.45 * 72)), edges)
     return graph
+
+
+TASK_BOX = {"shape": "box", "style": "rounded,filled", "color": "#879196", "fillcolor": "#FFFFFF", "penwidth": "1.2"}
+
+
+def _task_label(lines: list[str], units: str, task, dim: bool) -> str:
+    """Title in bold over points and minutes; `dim` fades every line, the facts included."""
+    rows_ = "".join(f"<TR><TD><B>{html.escape(line)}</B></TD></TR>" for line in lines)
+    facts = html.escape(units.format(points=task.points, minutes=task.estimated_minutes))
+    muted = _fade(MUTED) if dim else MUTED
+    rows_ += f'<TR><TD CELLPADDING="4"><FONT POINT-SIZE="9" COLOR="{muted}">{facts}</FONT></TD></TR>'
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows_}</TABLE>>'
+
+
+def _strip(graph: graphviz.Digraph, groups: list[list[str]]) -> None:
+    """Every group in one left-to-right strip, in display order: the exam's `A  B  C-D-E`."""
+    for before, after in pairwise(groups):
+        graph.edge(before[-1], after[0], style="invis", weight="0")
+
+
+def _grid(graph: graphviz.Digraph, laid: list[list[Block]], edges: list[tuple[str, str]]) -> None:
+    """Top to bottom: each row's groups side by side in display order (their first tasks on one
+    rank, kept in order by invisible edges), each group's chains running down, and each row below
+    the deepest chain of the one above, starting at the left."""
+    firsts = []
+    for row in laid:
+        heads = [_roots(b.tasks, edges)[0] for b in row]
+        with graph.subgraph() as same:
+            same.attr(rank="same")
+            for task in heads:
+                same.node(task)
+        for before, after in pairwise(heads):
+            graph.edge(before, after, style="invis")
+        firsts.append((heads[0], max(b.levels for b in row)))
+    for (above, levels), (below, _) in pairwise(firsts):
+        graph.edge(above, below, style="invis", minlen=str(levels))
+
+
+def _roots(tasks: list[str], edges: list[tuple[str, str]]) -> list[str]:
+    """The tasks of a group that depend on none of the others, in display order."""
+    dependent = {head for tail, head in edges if tail in tasks}
+    return [t for t in tasks if t not in dependent] or tasks[:1]
 
 
 def _components(tasks) -> list[list[str]]:

@@ -18,15 +18,20 @@ class Labels:
     def get(self, context: str, default: str = "") -> str:
         return self.texts.get(context, default)
 
-    @property
-    def warning(self) -> str | None:
-        if not self.untranslated:
+    def warning(self, *views: str) -> str | None:
+        """The warning for the untranslated texts that `views` show (default: both views)."""
+        prefixes = tuple(VIEW_PREFIX[v] for v in views or VIEW_PREFIX)
+        missing = [c for c in self.untranslated if c.startswith(prefixes)]
+        if not missing:
             return None
-        shown = ", ".join(self.untranslated[:5]) + (" ..." if len(self.untranslated) > 5 else "")
+        shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
         return (
-            f"{self.locale}: {len(self.untranslated)} diagram text(s) untranslated or fuzzy, "
+            f"{self.locale}: {len(missing)} diagram text(s) untranslated or fuzzy, "
             f"shown in the source language: {shown}"
         )
+
+
+VIEW_PREFIX = {"architecture": "architecture/", "tasks": "task/"}  # the texts each view shows
 
 
 def _wanted(context: str) -> bool:

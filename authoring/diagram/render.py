@@ -24,6 +24,7 @@ from ..files import write_if_changed
 from ..model import Pack
 from .build import architecture_graph, connection_ids, tasks_graph
 from .labels import Labels, load_labels
+from .layout import DEFAULT_RATIO, parse_ratio
 from .style import DIMMED_OPACITY, FONT, HIGHLIGHT, SVG_FONT_FAMILY
 
 STYLE = f"""
@@ -48,8 +49,8 @@ def _pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
         raise InputError(f"Graphviz failed: {detail[-1] if detail else exc}") from None
 
 
-def _layout_all(graphs: Iterable[graphviz.Digraph]) -> list[bytes]:
-    """SVG for several graphs from one `dot` process.
+def _layout_all(graphs: Iterable[graphviz.Digraph], fmt: str = "svg") -> list[bytes]:
+    """SVG (or PNG, PDF) for several graphs from one `dot` process.
 
     Starting dot (plugins, fonts) costs more than laying out a small graph, so every view and
     locale shares one process; it is started first and fed each graph as soon as it is built,
@@ -57,7 +58,7 @@ def _layout_all(graphs: Iterable[graphviz.Digraph]) -> list[bytes]:
     """
     try:
         process = subprocess.Popen(
-            ["dot", "-Tsvg"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            ["dot", f"-T{fmt}"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
     except FileNotFoundError:
         raise InputError(DOT_MISSING) from None
@@ -84,10 +85,42 @@ def _layout_all(graphs: Iterable[graphviz.Digraph]) -> list[bytes]:
     if code != 0:
         detail = outputs.get("err", b"").decode("utf-8", "replace").strip().splitlines()
         raise InputError(f"Graphviz failed: {detail[-1] if detail else f'exit status {code}'}")
-    documents = [b"<?xml" + part for part in outputs.get("out", b"").split(b"<?xml")[1:]]
+    documents = split_documents(outputs.get("out", b""), fmt)
     if len(documents) != count:
         raise InputError(f"Graphviz returned {len(documents)} diagrams for {count} graphs")
     return documents
+
+
+_PDF_END = re.compile(rb"%%EOF\r?\n?")
+
+
+def split_documents(data: bytes, fmt: str) -> list[bytes]:
+    """dot's output for several graphs cut into one document each."""
+    if fmt == "svg":
+        return [b"<?xml" + part for part in data.split(b"<?xml")[1:]]
+    if fmt == "pdf":
+        return [data[start:end.end()] for start, end in _pdf_spans(data)]
+    documents = []
+    position = 0
+    while position + 8 <= len(data):  # PNG: the signature, then chunks up to IEND
+        end = position + 8
+        while end + 8 <= len(data):
+            size = int.from_bytes(data[end : end + 4], "big")
+            chunk = data[end + 4 : end + 8]
+            end += 12 + size
+            if chunk == b"IEND":
+                break
+        documents.append(data[position:end])
+        position = end
+    return documents
+
+
+def _pdf_spans(data: bytes):
+    start = 0
+    for end in _PDF_END.finditer(data):
+        if data.startswith(b"%PDF-", end.end()) or end.end() >= len(data):
+            yield start, end
+            start = end.end()
 
 
 def check_task(pack: Pack, task_id: str) -> None:
@@ -234,29 +267,30 @@ class Rendered:
 
 def render_one(
     pack: Pack, root: Path, view: str = "architecture", locale: str | None = None, task: str | None = None,
-    fmt: str = "svg", icons: Path | None = None,
+    fmt: str = "svg", icons: Path | None = None, ratio: float | None = parse_ratio(DEFAULT_RATIO),
 ) -> Rendered:
     """One diagram. SVG is laid out without highlights and restyled, exactly as `render_all` does,
     so `--task X` gives the same bytes as `--all`'s task-X.svg."""
     labels = load_labels(pack, root, locale)
-    warnings = [labels.warning] if labels.warning else []
+    warning = labels.warning(view)
+    warnings = [warning] if warning else []
     if task is not None:
         check_task(pack, task)
     if view == "tasks":
         if fmt == "svg":
-            base = finish_svg(_pipe(tasks_graph(pack, labels), "svg"))
+            base = finish_svg(_pipe(tasks_graph(pack, labels, ratio=ratio), "svg"))
             if task is None:
                 return Rendered(base.encode("utf-8"), warnings)
             return Rendered(SvgVariants(base).variant(frozenset({task}), frozenset(), task), warnings)
-        graph = tasks_graph(pack, labels, selected=task)
+        graph = tasks_graph(pack, labels, selected=task, ratio=ratio)
     else:
         lit = highlight_of(pack, task) if task else None
         if fmt == "svg":
-            base = finish_svg(_pipe(architecture_graph(pack, labels, icons=icons), "svg"))
+            base = finish_svg(_pipe(architecture_graph(pack, labels, icons=icons, ratio=ratio), "svg"))
             if lit is None:
                 return Rendered(base.encode("utf-8"), warnings)
             return Rendered(SvgVariants(base).variant(lit, lit_edges(pack, lit), task), warnings)
-        graph = architecture_graph(pack, labels, highlight=lit, icons=icons)
+        graph = architecture_graph(pack, labels, highlight=lit, icons=icons, ratio=ratio)
     if fmt == "dot":
         return Rendered(graph.source.encode("utf-8"), warnings)
     return Rendered(_pipe(graph, fmt), warnings)
@@ -283,36 +317,53 @@ def locales_for(pack: Pack, locale: str | None) -> list[str | None]:
     return list(dict.fromkeys(tags))
 
 
-def render_all(pack: Pack, root: Path, out_dir: Path, locale: str | None = None, icons: Path | None = None) -> AllResult:
-    """architecture.svg, tasks.svg and task-<id>.svg for every task: one layout per view and locale,
-    all in one dot process, variants by restyling. With locale "all", one directory per locale."""
+def render_all(
+    pack: Pack, root: Path, out_dir: Path, locale: str | None = None, icons: Path | None = None,
+    fmt: str = "svg", ratio: float | None = parse_ratio(DEFAULT_RATIO),
+) -> AllResult:
+    """architecture, tasks and task-<id> for every task, in `fmt`; with locale "all", one directory
+    per locale. All graphs go through one dot process. SVG: one layout per view and locale, the
+    variants by restyling it. PNG and PDF: dot draws each variant (the same graph restyled, so the
+    same layout), which costs a layout each but no more process starts."""
     result = AllResult()
-    jobs: list[tuple[str | None, Labels]] = []
+    jobs: list[Labels] = []
+    names: list[tuple[Path, str]] = []  # (directory, file name) per graph sent to dot, for PNG and PDF
 
     def graphs():  # consumed while dot starts: labels and graphs are built in its shadow
         for tag in locales_for(pack, locale):
             labels = load_labels(pack, root, tag)
-            if labels.warning:
-                result.warnings.append(labels.warning)
-            jobs.append((tag, labels))
-            yield architecture_graph(pack, labels, icons=icons)
-            yield tasks_graph(pack, labels)
+            if labels.warning():
+                result.warnings.append(labels.warning())
+            jobs.append(labels)
+            directory = out_dir / labels.locale if locale == "all" else out_dir
+            names.extend([(directory, f"architecture.{fmt}"), (directory, f"tasks.{fmt}")])
+            yield architecture_graph(pack, labels, icons=icons, ratio=ratio)
+            yield tasks_graph(pack, labels, ratio=ratio)
+            if fmt != "svg":
+                for task in pack.listed_tasks:
+                    names.append((directory, f"task-{task.id}.{fmt}"))
+                    yield architecture_graph(pack, labels, highlight=frozenset(task.highlight), icons=icons, ratio=ratio)
 
-    layouts = _layout_all(graphs())
-    result.layouts = len(layouts)
+    layouts = _layout_all(graphs(), fmt)
+    result.layouts = len(layouts) if fmt == "svg" else 2 * len(jobs)
+    if fmt == "svg":
+        outputs = _svg_outputs(pack, jobs, layouts, out_dir if locale == "all" else None, out_dir)
+    else:
+        outputs = [(directory / name, data) for (directory, name), data in zip(names, layouts, strict=True)]
+    for path, data in outputs:
+        result.changed += write_if_changed(path, data)
+        result.files.append(path)
+    return result
+
+
+def _svg_outputs(pack: Pack, jobs: list[Labels], layouts: list[bytes], per_locale: Path | None, out_dir: Path):
+    """(path, bytes) of every SVG: the two views as laid out, the task variants by restyling."""
     connections = connection_ids(pack)
-    for index, (_, labels) in enumerate(jobs):
-        directory = out_dir / labels.locale if locale == "all" else out_dir
+    for index, labels in enumerate(jobs):
+        directory = per_locale / labels.locale if per_locale else out_dir
         architecture = SvgVariants(finish_svg(layouts[2 * index]))
-        outputs = {
-            "architecture.svg": architecture.plain,
-            "tasks.svg": finish_svg(layouts[2 * index + 1]).encode("utf-8"),
-        }
+        yield directory / "architecture.svg", architecture.plain
+        yield directory / "tasks.svg", finish_svg(layouts[2 * index + 1]).encode("utf-8")
         for task in pack.listed_tasks:
             lit = frozenset(task.highlight)
-            outputs[f"task-{task.id}.svg"] = architecture.variant(lit, lit_edges(pack, lit, connections), task.id)
-        for name, data in outputs.items():
-            path = directory / name
-            result.changed += write_if_changed(path, data)
-            result.files.append(path)
-    return result
+            yield directory / f"task-{task.id}.svg", architecture.variant(lit, lit_edges(pack, lit, connections), task.id)
