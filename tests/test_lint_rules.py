@@ -25,6 +25,7 @@ SCENARIOS: dict[str, set[tuple[str, str, int, int, str]]] = {
     "colon-in-value": {("yaml-syntax", PACK, 6, 33, ": fast and cheap")},
     "tab-indent": {("yaml-syntax", PACK, 33, 1, "\t- {id: visitor")},
     "duplicate-key": {("yaml-syntax", V, 3, 1, "title: Turn on versioning")},
+    "unquoted-placeholder": {("yaml-syntax", W, 18, 22, "{site_bucket}}")},
     # schema
     "wrong-type": {("schema", W, 13, 9, "twenty")},
     "unquoted-version": {("schema", PACK, 4, 10, "1.0")},
