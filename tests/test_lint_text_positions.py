@@ -56,3 +56,18 @@ def test_unquoted_placeholder_value_is_one_yaml_finding_saying_quote_it():
 def test_colon_in_a_value_names_the_cause():
     [finding] = findings("colon-in-value")
     assert "quote the value" in finding.message
+
+
+def test_misspelled_file_reference_asks_did_you_mean_at_the_key(copy_pack, content_root):
+    pack = copy_pack("clean")
+    edit(pack / "pack.yaml", "Body: {$asset: assets/index.html}", "Body: {$assett: assets/index.html}")
+    [finding] = findings("clean", content_root)
+    assert (finding.rule, finding.line, finding.column) == ("invalid-params", 27, 14)
+    assert "did you mean `$asset`" in finding.message
+
+
+def test_misspelled_zip_reference_suggests_zip(copy_pack, content_root):
+    pack = copy_pack("clean")
+    edit(pack / "pack.yaml", "Body: {$asset: assets/index.html}", "Body: {$zipp: assets/index.html}")
+    [finding] = findings("clean", content_root)
+    assert "did you mean `$zip`" in finding.message

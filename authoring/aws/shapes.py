@@ -79,6 +79,19 @@ def _close_param(extra: dict) -> str | None:
     return close[0] if close else None
 
 
+def _misspelled_file_key(value: Any) -> bool:
+    """`{$zipp: path}`: a one-key mapping whose key is a `$` name, but not one of ours."""
+    return isinstance(value, dict) and len(value) == 1 and str(next(iter(value))).startswith("$")
+
+
+def _file_key_hint(key: str) -> str:
+    """The "did you mean `$zip`?" for a misspelled file reference; empty for any other name."""
+    if not key.startswith("$") or key in FILE_KEYS:
+        return ""
+    close = difflib.get_close_matches(key, FILE_KEYS, n=1, cutoff=0.5)
+    return f" (did you mean `{close[0]}`?)" if close else f"; file references are {' and '.join(FILE_KEYS)}"
+
+
 def check_params(params: Any, input_shape: Shape | None) -> list[ParamProblem]:
     """botocore's own parameter validation, with each problem placed at a path inside params."""
     if input_shape is None:
@@ -102,7 +115,11 @@ def check_params(params: Any, input_shape: Shape | None) -> list[ParamProblem]:
             unknown = extra["unknown_param"]
             close = _close_param(extra)
             hint = f" (did you mean `{close}`?)" if close else f"; valid: {', '.join(extra['valid_names'])}"
+            hint = _file_key_hint(unknown) or hint
             problems.append(ParamProblem(path + (unknown,), f"unknown parameter `{unknown}` in {label}{hint}", True))
+        elif kind == "invalid type" and _misspelled_file_key(extra["param"]):
+            key = next(iter(extra["param"]))
+            problems.append(ParamProblem(path + (key,), f"`{key}` is not a file reference{_file_key_hint(key)}", True))
         elif kind == "invalid type":
             valid = " or ".join(dict.fromkeys(_class_word(t) for t in extra["valid_types"]))
             problems.append(
