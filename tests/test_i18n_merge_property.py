@@ -1,5 +1,6 @@
-"""Property: random edits to a translated pack's sources, each followed by `i18n update`, never lose a
-translation: every msgstr a translator wrote is still in the PO file, active or obsolete (`#~`)."""
+"""Properties: random edits to a translated pack's sources, each followed by `i18n update`, never lose a
+translation (every msgstr a translator wrote is still in the PO file, active or obsolete `#~`), and a
+translation the catalog gives as done (not fuzzy) was written for exactly the English it stands under."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 from conftest import PACKS
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from i18n_support import JA, active, all_translations, po_file, stray_files, translate
+from i18n_support import EN, JA, active, all_translations, po_file, stray_files, translate
 
 from authoring.cli import cli
 
@@ -34,11 +35,14 @@ INDEX = st.integers(min_value=0, max_value=3)
 EDITS = st.one_of(
     st.tuples(st.just("hint"), st.sampled_from(TASKS), INDEX, ENGLISH),
     st.tuples(st.just("drop-hint"), st.sampled_from(TASKS), INDEX),
+    st.tuples(st.just("insert-hint"), st.sampled_from(TASKS), INDEX, ENGLISH),
     st.tuples(st.just("objective"), st.sampled_from(TASKS), INDEX, ENGLISH),
     st.tuples(st.just("drop-objective"), st.sampled_from(TASKS), INDEX),
     st.tuples(st.just("title"), st.sampled_from(TASKS + ("pack",)), ENGLISH),
     st.tuples(st.just("fail-message"), st.sampled_from(TASKS), ENGLISH),
     st.tuples(st.just("label"), st.sampled_from(COMPONENTS), ENGLISH),
+    st.tuples(st.just("connection"), INDEX, st.sampled_from(["browses", "uploads", "reads"])),
+    st.tuples(st.just("drop-connection"), INDEX),
     st.tuples(st.just("unlist")),
     st.tuples(st.just("relist")),
     st.tuples(st.just("swap-hints"), st.sampled_from(TASKS)),
@@ -85,6 +89,16 @@ class Sources:
             items = self.tasks[task].get(kind.split("-")[1] + "s", [])
             if index < len(items):
                 del items[index]
+        elif kind == "insert-hint":
+            task, index, text = args
+            self.tasks[task].setdefault("hints", []).insert(index, {"text": text})
+        elif kind == "connection":
+            index, label = args
+            self.pack["architecture"]["connections"].insert(index, {"from": "visitor", "to": "site-bucket", "label": label})
+        elif kind == "drop-connection":
+            connections = self.pack["architecture"]["connections"]
+            if args[0] < len(connections):
+                del connections[args[0]]
         elif kind == "swap-hints":
             hints = self.tasks[args[0]].get("hints", [])
             hints.reverse()
@@ -115,19 +129,24 @@ def test_no_translation_is_ever_lost(translated_template, edits):
         po = po_file(root)
         sources = Sources(root / "packs/clean")
         written = set(JA.values())  # every translation a translator has written so far
+        made_for = {(EN[c], JA[c]) for c in JA}  # (English, the translation written for it)
         for edit in edits:
             if edit[0] == "translate":
-                todo = [c for c, e in active(po).items() if not e.msgstr]
+                todo = {c: e for c, e in active(po).items() if not e.msgstr}
                 if todo:
                     text = f"訳文その{next(counter)}です。"
-                    translate(po, {todo[edit[1] % len(todo)]: text})
+                    context = sorted(todo)[edit[1] % len(todo)]
+                    translate(po, {context: text})
                     written.add(text)
+                    made_for.add((todo[context].msgid, text))
             else:
                 sources.apply(edit)
             result = runner.invoke(cli, ["--root", str(root), "i18n", "update"])
             assert result.exit_code == 0, (edit, result.output)
             lost = written - all_translations(po)
             assert not lost, (edit, lost)
+            done = {(e.msgid, e.msgstr) for e in active(po).values() if e.msgstr and "fuzzy" not in e.flags}
+            assert done <= made_for, (edit, done - made_for)
             assert stray_files(root) == []
 
 

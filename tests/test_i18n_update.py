@@ -19,6 +19,7 @@ from i18n_support import (
     i18n,
     msgfmt_check,
     obsolete,
+    parse_po,
     po_file,
     stray_files,
     translate,
@@ -295,6 +296,83 @@ def test_fuzzy_translation_that_goes_obsolete_and_comes_back_is_still_fuzzy(run,
     assert (entry.msgid, entry.msgstr) == (NEW_HINT, JA[HINT])
     assert "fuzzy" in entry.flags
 
+
+
+# --- merging: translations follow their English when it moves to another key --------------------
+
+V_HINT1, V_HINT2 = "task/enable-versioning/hint/1", "task/enable-versioning/hint/2"
+FIRST_HINT = "  - text: Look at the bucket's **Properties** tab.\n"
+BROWSES = "architecture/connection/visitor/site-bucket/label"
+CONNECTION = "    - {from: visitor, to: site-bucket, label: browses}\n"
+SECOND = "    - {from: visitor, to: site-bucket, label: reads pages from}\n"
+
+
+def delete_first_hint(root):
+    edit(root / "packs/clean" / VERSIONING, FIRST_HINT, "")
+
+
+def test_deleting_the_first_hint_moves_the_second_hints_translation_with_its_english(run, root):
+    delete_first_hint(root)
+    update(run, root)
+    entry = active(po_file(root))[V_HINT1]
+    assert (entry.msgid, entry.msgstr) == (EN[V_HINT2], JA[V_HINT2])
+    assert "fuzzy" not in entry.flags
+
+
+def test_deleting_the_first_hint_keeps_its_own_translation_as_obsolete(run, root):
+    delete_first_hint(root)
+    update(run, root)
+    gone = [e for e in parse_po(po_file(root).read_text(encoding="utf-8")) if e.obsolete]
+    assert [(e.msgctxt, e.msgid, e.msgstr) for e in gone] == [(V_HINT1, EN[V_HINT1], JA[V_HINT1])]
+
+
+def test_a_translation_moved_with_its_english_is_counted_in_the_summary(run, root):
+    delete_first_hint(root)
+    result = update(run, root)
+    assert "1 moved with their English (kept)" in result.stdout
+
+
+def test_swapping_two_hints_keeps_both_translations_exact(run, root):
+    text = (root / "packs/clean" / VERSIONING).read_text(encoding="utf-8")
+    second = "  - text: Versioning, once turned on, can only be suspended; you want it `Enabled`.\n    cost: 5\n"
+    edit(root / "packs/clean" / VERSIONING, FIRST_HINT + second, second + FIRST_HINT)
+    update(run, root)
+    entries = active(po_file(root))
+    assert (entries[V_HINT1].msgstr, entries[V_HINT2].msgstr) == (JA[V_HINT2], JA[V_HINT1])
+    assert not ({"fuzzy"} & (entries[V_HINT1].flags | entries[V_HINT2].flags))
+    assert obsolete(po_file(root)) == {}
+    assert text != (root / "packs/clean" / VERSIONING).read_text(encoding="utf-8")
+
+
+def test_restoring_a_deleted_first_hint_gives_both_hints_their_translations_back(run, root):
+    delete_first_hint(root)
+    update(run, root)
+    edit(root / "packs/clean" / VERSIONING, "hints:\n", "hints:\n" + FIRST_HINT)
+    update(run, root)
+    entries = active(po_file(root))
+    assert (entries[V_HINT1].msgstr, entries[V_HINT2].msgstr) == (JA[V_HINT1], JA[V_HINT2])
+    assert not ({"fuzzy"} & (entries[V_HINT1].flags | entries[V_HINT2].flags))
+    assert obsolete(po_file(root)) == {}
+
+
+def test_deleting_the_first_of_two_connections_moves_the_label_translation(copy_pack, run, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    second = "architecture/connection/visitor/site-bucket/2/label"
+    root = translated_root(copy_pack, run, sources=[("pack.yaml", CONNECTION, CONNECTION + SECOND)],
+                           strings={second: "ページを読み込む"})
+    edit(root / "packs/clean/pack.yaml", CONNECTION, "")
+    update(run, root)
+    entry = active(po_file(root))[BROWSES]
+    assert (entry.msgid, entry.msgstr, "fuzzy" in entry.flags) == ("reads pages from", "ページを読み込む", False)
+    assert {e.msgstr for e in obsolete(po_file(root)).values()} == {JA[BROWSES]}
+
+
+def test_an_english_still_translated_in_its_own_place_is_only_a_fuzzy_suggestion_elsewhere(run, root):
+    edit(root / "packs/clean" / VERSIONING, FIRST_HINT, "  - text: The index document is `index.html`.\n")
+    update(run, root)
+    entry = active(po_file(root))[V_HINT1]
+    assert (entry.msgstr, "fuzzy" in entry.flags) == (JA[V_HINT1], True)
+    assert entry.previous == EN[V_HINT1]
 
 # --- no change, no bytes ----------------------------------------------------------------------------
 

@@ -1,9 +1,7 @@
 """gettext catalogs through Babel: the template (POT), context-aware merges (PO), compiled MO.
 
-Babel's own `Catalog.update` matches on msgid and ignores msgctxt; here a message is identified by
-its msgctxt, so a translation follows its place. Nothing a translator wrote is ever dropped: a
-changed source keeps its translation as fuzzy with the old source in `#|`, and a vanished key
-becomes obsolete (`#~`) unless purging is asked for.
+A message is identified by its msgctxt (see merge.py for how catalogs are merged). Fuzzy previous
+sources (`#|`) and fuzzy obsolete entries are written here in GNU gettext's layout.
 """
 
 from __future__ import annotations
@@ -11,7 +9,6 @@ from __future__ import annotations
 import io
 import os
 import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -85,11 +82,11 @@ def template_catalog(pack: Pack, messages: list[SourceMessage]) -> Catalog:
             locations=[(source.pos.file, source.pos.line)],
             auto_comments=[source.note],
         )
-        _set_format_flag(message, source.brace_format)
+        set_format_flag(message, source.brace_format)
     return catalog
 
 
-def _set_format_flag(message: Message, brace_format: bool) -> None:
+def set_format_flag(message: Message, brace_format: bool) -> None:
     # Babel guesses python-brace-format from str.format parsing, which also accepts JSON-like
     # braces; our placeholders decide, so GNU msgfmt -c checks exactly the `{name}` placeholders.
     message.flags.discard("python-format")
@@ -106,7 +103,9 @@ def render(catalog: Catalog) -> bytes:
     write_po(out, catalog, width=WIDTH, include_previous=False, sort_output=False)
     previous = {m.context: m.previous_id[0] for m in catalog if m.id and m.context and m.previous_id}
     # Babel writes no flags on obsolete entries: a fuzzy translation would come back as done
-    obsolete_fuzzy = {m.context for m in catalog.obsolete.values() if m.fuzzy and m.context}
+    # one flag per `#~ msgctxt` line, in the order Babel writes them: an obsolete entry may share its
+    # msgctxt with another (the same key held other English before), so the context alone cannot say
+    obsolete_fuzzy = iter([m.fuzzy for m in catalog.obsolete.values() if m.context])
     extra_headers = getattr(catalog, "extra_headers", ())
     lines: list[str] = []
     in_header = True
@@ -120,7 +119,7 @@ def render(catalog: Catalog) -> bytes:
                 quoted = normalize(previous[context], width=WIDTH - 3).split("\n")
                 lines.append(f"#| msgid {quoted[0]}")
                 lines.extend(f"#| {part}" for part in quoted[1:])
-        elif line.startswith('#~ msgctxt "') and unescape(line[len("#~ msgctxt ") :]) in obsolete_fuzzy:
+        elif line.startswith('#~ msgctxt "') and next(obsolete_fuzzy, False):
             lines.append("#, fuzzy")
         lines.append(line)
     return stamp_generator("\n".join(lines).encode("utf-8"))
@@ -203,18 +202,8 @@ def _restore_previous(message: Message) -> None:
     message.user_comments = kept
 
 
-@dataclass
-class MergeResult:
-    catalog: Catalog
-    new: int = 0
-    changed: int = 0  # source changed: translation kept as fuzzy
-    reused: int = 0  # translation found under another key with the same source, kept as fuzzy
-    obsolete: int = 0  # made obsolete by this merge
-    purged: int = 0
-
-
-def merge(template: Catalog, existing: Catalog | None, locale: Locale, pack: Pack, purge_obsolete: bool = False) -> MergeResult:
-    """The PO for `locale`: `template`'s messages with every translation `existing` has, matched by msgctxt."""
+def new_locale_catalog(template: Catalog, existing: Catalog | None, locale: Locale, pack: Pack) -> Catalog:
+    """An empty catalog for `locale` with `template`'s header and the translators' header fields of `existing`."""
     catalog = Catalog(
         locale=locale,
         domain=template.domain,
@@ -229,63 +218,7 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale, pack: Pac
         fuzzy=False,
     )
     catalog.extra_headers = getattr(existing, "extra_headers", ()) if existing else ()
-    result = MergeResult(catalog)
-    old_active = {m.context: m for m in existing if m.id} if existing else {}
-    old_obsolete = {m.context: m for m in existing.obsolete.values()} if existing else {}
-    by_source = {}
-    for old in list(old_obsolete.values()) + list(old_active.values()):
-        if old.string and not old.fuzzy:
-            by_source.setdefault(old.id, old)
-    used: set = set()
-    current = {m.context for m in template if m.id}
-    for message in template:
-        if not message.id:
-            continue
-        context = message.context
-        old = old_active.get(context) or old_obsolete.get(context)
-        string, fuzzy, previous, comments = "", False, [], []
-        if old is not None:
-            used.add(context)
-            comments = list(old.user_comments)
-            string = old.string
-            if old.id == message.id:
-                fuzzy = old.fuzzy
-                previous = list(old.previous_id) if old.fuzzy else []
-            elif old.string:
-                fuzzy = True
-                previous = list(old.previous_id) if old.fuzzy and old.previous_id else [old.id]
-                result.changed += 1
-        if not string and message.id in by_source:
-            string, fuzzy, previous = by_source[message.id].string, True, []
-            result.reused += 1
-        if old is None and not string:
-            result.new += 1
-        added = catalog.add(
-            message.id,
-            string,
-            context=context,
-            locations=message.locations,
-            auto_comments=message.auto_comments,
-            user_comments=comments,
-            previous_id=previous,
-            flags=("fuzzy",) if fuzzy else (),
-        )
-        _set_format_flag(added, "python-brace-format" in message.flags)
-    for context, old in list(old_active.items()) + list(old_obsolete.items()):
-        if context in used or context in current or not old.id:
-            continue
-        if purge_obsolete:
-            result.purged += 1
-            continue
-        key = (old.id, context) if context else old.id
-        if key not in catalog.obsolete:
-            catalog.obsolete[key] = Message(
-                old.id, old.string, context=context, user_comments=old.user_comments,
-                flags=old.flags, previous_id=old.previous_id,
-            )
-            if context in old_active:
-                result.obsolete += 1  # newly obsolete in this run
-    return result
+    return catalog
 
 
 def compile_mo(catalog: Catalog) -> bytes:

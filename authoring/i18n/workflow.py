@@ -13,7 +13,6 @@ from ..loader import display_path, resolve_pack_dirs
 from ..model import Pack
 from .catalogs import (
     compile_mo,
-    merge,
     parse_locale,
     po_path,
     pot_path,
@@ -22,6 +21,7 @@ from .catalogs import (
     template_catalog,
 )
 from .glossary import glossary_for
+from .merge import merge
 from .messages import pack_messages
 from .report import DEFAULT_GATE, PackReport, report_pack
 from .stamps import content_diff, same_content, write_catalog
@@ -85,6 +85,8 @@ def update(paths, root: Path, config: Config, locale: str | None = None, purge_o
             parts = [f"{result.new} new"]
             if result.changed:
                 parts.append(f"{result.changed} changed in the source (kept, fuzzy)")
+            if result.moved:
+                parts.append(f"{result.moved} moved with their English (kept)")
             if result.reused:
                 parts.append(f"{result.reused} filled from identical text (fuzzy)")
             if result.obsolete:
