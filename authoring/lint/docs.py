@@ -22,6 +22,11 @@ disable = ["hint-leak"]
 
 Errors make `lint` exit 1; warnings do too with `--strict`.
 
+One mistake gives one finding. A key reported as a likely typo (`service:` for `services:`, the
+parameter `Buckt` for `Bucket`) is not also reported as missing, and checks that need the intended key
+stand down (no `service-not-declared` warnings while `services` is misspelled). A value that breaks the
+schema (`call: s3.GetBucketWebsite`) gets no further finding at the same place.
+
 | rule | severity | checks |
 |---|---|---|
 """

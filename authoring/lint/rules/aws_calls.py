@@ -151,8 +151,10 @@ def _expressions(step):
 
 @rule("invalid-jmespath")
 def invalid_jmespath(ctx: LintContext):
-    """A `save` or `expect` path is not valid JMESPath, or calls a function that does not exist or with
-    the wrong number of arguments (the JMESPath built-ins plus `from_json(string)`).
+    """A `save` or `expect` path is not valid JMESPath, or calls a function wrongly.
+
+    Functions are the JMESPath built-ins plus `from_json(string)`; an unknown name (with a "did you
+    mean") or a wrong number of arguments would fail on every response, so both are errors.
 
     Fails:
         expect: [{path: "Attributes.[RedrivePolicy", exists: true}]
@@ -172,9 +174,13 @@ def invalid_jmespath(ctx: LintContext):
 
 @rule("output-path", severity=WARNING)
 def output_path(ctx: LintContext):
-    """A JMESPath path can never match the operation's response: it names a field the response
-    cannot have, at any depth (through projections, filters, pipes and indexes), or goes on past a
-    value that has no fields. Such an expectation is unsatisfiable (or, with `exists: false`, vacuous).
+    """A JMESPath path can never match the operation's response, so its expectation can never pass.
+
+    The path is followed through the botocore output shape to any depth, through projections,
+    filters, pipes, indexes and function arguments: a field the response cannot have, `.field` on a
+    list, or a path that goes on past text, a number or a boolean is reported. With `exists: false`
+    such an expectation always passes instead, which is as wrong. What `from_json()` returns is a
+    free-form document and is not followed.
 
     Fails:
         call: s3.get_public_access_block
