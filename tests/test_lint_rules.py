@@ -112,7 +112,7 @@ SCENARIOS: dict[str, set[tuple[str, str, int, int, str]]] = {
     # bad-suppression
     "unknown-suppression": {("bad-suppression", V, 9, 53, "# mcx: disable=hint-lek")},
     # hint-leak
-    "free-hint-leak": {("hint-leak", W, 9, 11, "The index document is `index.html`.")},
+    "free-hint-leak": {("hint-leak", W, 9, 33, "`index.html`.")},
 }
 
 # The severity of the one finding where it is not the rule's default.

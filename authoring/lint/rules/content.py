@@ -132,6 +132,8 @@ def hint_leak(ctx: LintContext):
                             expected.add(expectation.value)
         for hint in task.hints:
             if hint.cost == 0:
-                for quoted in _CODE.findall(hint.text):
+                for match in _CODE.finditer(hint.text):
+                    quoted = match.group(1)
                     if quoted in expected:
-                        yield hint.pos("text"), f"free hint gives away the expected value `{quoted}`; give it a cost"
+                        where = hint.text_pos("text", offset=match.start())
+                        yield where, f"free hint gives away the expected value `{quoted}`; give it a cost"
