@@ -277,15 +277,45 @@ def test_glossary_check_leaves_ordinary_english_words_alone(run, build):
 UNCHANGED = "task/enable-versioning/description"
 
 
+MOSTLY_ENGLISH = "Editors sometimes overwrite pages by mistake.\nTurn on versioning for `{site_bucket}` so that 古いページを復元できます。"
+
+
 @pytest.mark.parametrize("japanese, fires", [
     (JA[UNCHANGED], False),
     (EN[UNCHANGED], True),  # the English itself
-    ("Editors sometimes overwrite pages by mistake.\nTurn on versioning for `{site_bucket}` so that 古いページを復元できます。", True),
+    (MOSTLY_ENGLISH, False),  # not the English: a warning below, not "unchanged"
 ], ids=["good", "equal-to-english", "mostly-latin"])
 def test_unchanged_check(run, build, japanese, fires):
     _, data = report_json(run, build(strings={UNCHANGED: japanese}))
     assert (("unchanged", "error", UNCHANGED) in problems(data)) is fires
     assert data["untranslated"] == (1 if fires else 0)
+
+
+def test_translation_left_mostly_in_english_is_a_warning(run, build):
+    _, data = report_json(run, build(strings={UNCHANGED: MOSTLY_ENGLISH}))
+    assert problems(data) == [("leftover", "warning", UNCHANGED)]
+    assert "[i18n] glossary" in data["problems"][0]["message"]
+
+
+def test_brand_name_kept_in_a_translation_is_not_reported(run, build):
+    context = "architecture/component/site-bucket/label"
+    root = build(sources=[("pack.yaml", "label: Site bucket", "label: Snapshot photo sharing")],
+                 strings={context: "Snapshot 写真共有"})
+    _, data = report_json(run, root)
+    assert data["problems"] == []
+
+
+def test_unchanged_message_says_how_to_declare_a_do_not_translate_term(run, build):
+    context = "task/enable-versioning/title"
+    _, data = report_json(run, build(strings={context: EN[context]}))
+    message = data["problems"][0]["message"]
+    assert "[i18n] glossary" in message and "mcx.toml" in message
+
+
+def test_a_name_declared_in_the_glossary_may_stay_as_it_is(run, build):
+    context = "architecture/component/visitor/label"
+    _, data = report_json(run, build(strings={context: "Visitor"}, toml='[i18n]\nglossary = ["Visitor"]\n'))
+    assert data["problems"] == []
 
 
 def test_translation_that_keeps_only_names_and_code_is_not_unchanged(run, build):

@@ -1,7 +1,7 @@
 """Quality checks of one translation against its source, the way a careful reviewer reads it.
 
 Errors (the string is wrong for a learner): `placeholder`, `code-span`, `glossary`, `unchanged`.
-Warnings (style): `punctuation`, `whitespace`, `width`.
+Warnings (style, or a guess): `leftover`, `punctuation`, `whitespace`, `width`.
 """
 
 from __future__ import annotations
@@ -20,16 +20,19 @@ SEVERITY = {
     "code-span": ERROR,
     "glossary": ERROR,
     "unchanged": ERROR,
+    "leftover": WARNING,
     "punctuation": WARNING,
     "whitespace": WARNING,
     "width": WARNING,
 }
 CHECKS = tuple(SEVERITY)
 
-# Languages written without Latin letters: a translation into them that is mostly Latin is English.
+# Languages written without Latin letters: a translation into them that is mostly Latin words is
+# probably English left over.
 NON_LATIN = frozenset(
     "ja zh ko ru uk be bg mk sr el he yi ar fa ur ps th lo km my hi mr ne bn pa gu or ta te kn ml si ka hy am mn".split()
 )
+GLOSSARY_HINT = "if it is a name that stays as it is, add it to `[i18n] glossary` in mcx.toml"
 CJK_PUNCTUATION = {"ja": {".": "。", "?": "？", "!": "！"}, "zh": {".": "。", "?": "？", "!": "！"}}
 
 FENCE = re.compile(r"```.*?```", re.S)
@@ -135,9 +138,11 @@ def check(source: str, translation: str, locale, glossary: tuple[str, ...], labe
         if term not in flat:
             found.append(Finding("glossary", f"the AWS name `{term}` must appear unchanged (not translated)"))
 
-    if _is_unchanged(source, translation, language, glossary, terms):
+    if _is_unchanged(source, translation, terms):
         # the rest would only restate it
-        return found + [Finding("unchanged", "not translated: the text is still in the source language")]
+        return found + [Finding("unchanged", "not translated: identical to the source; " + GLOSSARY_HINT)]
+    if _is_mostly_source_words(translation, language, glossary):
+        found.append(Finding("leftover", "mostly words of the source language; translate them, or " + GLOSSARY_HINT))
 
     found += _punctuation(source, translation, language)[:1]
     found += _whitespace(source, translation)
@@ -148,15 +153,22 @@ def check(source: str, translation: str, locale, glossary: tuple[str, ...], labe
     return found
 
 
-def _is_unchanged(source: str, translation: str, language: str, glossary, terms: list[str]) -> bool:
-    residue = _strip_protected(source, terms)
-    if not re.search(r"[A-Za-z]{3,}", residue):
-        return False  # nothing to translate: only names, code or placeholders
-    if translation.strip() == source.strip():
-        return True
+def _is_unchanged(source: str, translation: str, terms: list[str]) -> bool:
+    """The translation is the source itself, and the source has words to translate. A translation
+    that differs is never "unchanged": it may rightly keep a brand name (`Snapshot 写真共有`)."""
+    if translation.strip() != source.strip():
+        return False
+    return bool(re.search(r"[A-Za-z]{3,}", _strip_protected(source, terms)))  # not only names, code, placeholders
+
+
+def _is_mostly_source_words(translation: str, language: str, glossary) -> bool:
+    """A translation into a non-Latin script that is mostly lower-case Latin words: English prose
+    left over. Capitalised words are left out, since they are mostly names kept on purpose."""
     if language not in NON_LATIN:
         return False
-    latin, other = _latin_share(_strip_protected(translation, terms_in(translation, glossary)))
+    rest = _strip_protected(translation, terms_in(translation, glossary))
+    rest = re.sub(r"\b[A-Z][A-Za-z]*\b", " ", rest)
+    latin, other = _latin_share(rest)
     return latin >= 8 and latin > other
 
 
