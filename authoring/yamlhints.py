@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-QUOTE_COLON = 'a colon followed by a space inside text starts a mapping: quote the value ("…")'
+QUOTE_COLON = "a colon followed by a space inside text starts a mapping: quote the value"
 BAD_START = 'a value cannot start with {char}: quote the value ("{example}")'
 BACKSLASH = r"a backslash in double quotes starts an escape: use single quotes for regular expressions ('a\.b')"
 INDENT = "check the indentation of this line against the line above"
@@ -72,18 +72,30 @@ def _backslash(source: str, index: int):
 def _content_start(source: str) -> int:
     """Where a line's content starts, after its indentation and any `- ` sequence dashes."""
     indent = len(source) - len(source.lstrip(" "))
-    return indent + _SEQUENCE_DASHES.match(source, indent).end()
+    return _SEQUENCE_DASHES.match(source, indent).end()
 
 
 def _colon(lines: list[str], line: int, index: int):
     source = lines[line - 1]
     if not (0 <= index < len(source) and source[index] == ":"):
         return None
-    before = source[_content_start(source) : index]
-    if ": " in before or " " in before.strip():
-        return 0, QUOTE_COLON  # text with a colon in it, on this line or continuing a value above
+    start = _content_start(source)
+    before = source[start:index]
+    if ": " in before:
+        key, _, value = source[start:].partition(": ")
+        return 0, f"{QUOTE_COLON} ({key}: {_quoted(value.strip())})"
+    if " " in before.strip():
+        return 0, f'{QUOTE_COLON} ("…")'  # a colon on a continuation line of a value above
     # a lone `key:` read as the continuation of the value above: the line is indented too far
     return _indent(source) + 1, INDENT
+
+
+def _quoted(value: str) -> str:
+    """`value` as a quoted YAML scalar, for a hint to copy (a trailing comment is left out)."""
+    value = value.split(" #", 1)[0].rstrip()
+    if '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _indent(source: str) -> int:

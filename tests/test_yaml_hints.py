@@ -27,6 +27,16 @@ def test_colon_and_space_inside_a_plain_value_says_quote_the_value():
     assert where(error) == (2, 23)
 
 
+def test_colon_hint_shows_the_line_with_the_value_quoted():
+    error = error_of("tasks:\n  - title: Host the site: fast  # why\n")
+    assert '(title: "Host the site: fast")' in error.message
+
+
+def test_colon_hint_quotes_with_single_quotes_when_the_value_holds_a_double_quote():
+    error = error_of('title: The "site": it\'s fast\n')
+    assert "(title: 'The \"site\": it''s fast')" in error.message
+
+
 def test_colon_and_space_on_a_continuation_line_of_a_value_says_quote_the_value():
     error = error_of("summary: Host the site\n  and keep it: fast\n")
     assert "quote the value" in error.message
