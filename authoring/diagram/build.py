@@ -223,11 +223,16 @@ def architecture_graph(
 
     for group in children.get(None, []):
         add_group(graph, group)
+    group_of = {c.id: c.group for c in arch.components}
     add_components(graph, None)
     for (edge_id, source, target, context), connection in zip(connection_ids(pack), arch.connections, strict=True):
         attrs = {"id": edge_id, "class": "connection"}
         if connection.label:
             attrs["label"] = text_label(labels.get(context, connection.label))
+            if group_of.get(source) != group_of.get(target):
+                # dot lets the label of an edge leaving a group overlap the group's border when it
+                # shares a rank with the group's nodes; a longer edge gives the label a rank of its own
+                attrs["minlen"] = "2"
         if highlight is not None:
             on = source in highlight and target in highlight
             attrs.update(
