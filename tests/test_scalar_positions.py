@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from authoring.errors import Pos
-from authoring.yamlsrc import parse_yaml
+from authoring.yamlsrc import YamlError, parse_yaml
 
 MARK = "{function_nme}"
 
@@ -89,3 +91,37 @@ def test_every_character_of_the_value_maps_to_the_same_character_in_the_source(s
         pos = doc.text_pos(path, offset)
         if char not in " \n":  # line breaks and folded spaces stand at the end of their line
             assert lines[pos.line - 1][pos.column - 1] == char, (offset, char, pos)
+
+
+PIECES = st.sampled_from(
+    ["a", "{x}", " ", "  ", "\n", "\n  ", "\n\n  ", "\t", "'", "''", '"', "\\", "\\n", "\\x4", "\\u00e9", "#", ": ",
+     "|", "|-", ">", ">+", "|2", "&a ", "!!str ", "- ", "é", "\\\n"]
+)
+
+
+def _strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, max_size=20).map("".join))
+def test_every_offset_of_every_text_maps_to_a_place_in_the_file_or_to_the_value(body):
+    text = "description: " + body + "\nnext: 1\n"
+    try:
+        doc = parse_yaml(text.encode(), "f.yaml")
+    except YamlError:
+        return
+    lines = text.splitlines()
+    for path, value in _strings(doc.data):
+        for offset in range(len(value)):
+            pos = doc.text_pos(path, offset)
+            assert 1 <= pos.line <= len(lines) + 1
+            if value[offset] not in " \n" and pos != doc.pos(path):
+                assert lines[pos.line - 1][pos.column - 1 : pos.column] in (value[offset], "\\")
