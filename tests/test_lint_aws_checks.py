@@ -207,3 +207,16 @@ def test_deprecated_operation_is_a_warning_naming_the_replacement(copy_pack, con
     [finding] = _findings(pack, content_root)
     assert (finding.rule, finding.severity, finding.line, finding.column) == ("deprecated-operation", "warning", 17, 11)
     assert "`s3.get_bucket_notification_configuration`" in finding.message
+
+
+def test_output_path_reports_a_field_read_from_a_list(copy_pack, content_root):
+    pack = _with_validator(copy_pack, "s3.get_bucket_notification_configuration", '{Bucket: "{site_bucket}"}',
+                           _expect("LambdaFunctionConfigurations.Id"))
+    [finding] = _findings(pack, content_root)
+    assert finding.rule == "output-path" and "[*].Id" in finding.message
+
+
+def test_output_path_points_a_json_policy_field_to_from_json(copy_pack, content_root):
+    pack = _with_validator(copy_pack, "lambda.get_policy", "{FunctionName: orders}", _expect("Policy.Statement"))
+    [finding] = _findings(pack, content_root)
+    assert finding.rule == "output-path" and "from_json()" in finding.message

@@ -87,6 +87,9 @@ class _ListOf:
     type_name = "list"
 
 
+# Text fields that AWS fills with JSON documents (`Policy`, `RedrivePolicy`, `PolicyDocument`, ...).
+_JSON_TEXT = re.compile(r"Policy|Document|Json|JSON|Definition")
+
 _KIND_WORDS = {
     "string": "text", "integer": "a number", "long": "a number", "float": "a number", "double": "a number",
     "boolean": "a boolean", "timestamp": "a timestamp", "blob": "bytes", "list": "a list",
@@ -195,8 +198,8 @@ class _Walker:
 
     def _field_after(self, node: dict, shape, previous: dict | None):
         name = node["value"]
+        owner = self._owner(shape, previous)
         if isinstance(shape, _ListOf) or shape.type_name == "list":
-            owner = f"`{_label(previous)}`" if previous else "the response"
             self.problems.append(
                 f"{owner} is a list, so `.{name}` on it is always null (use `[*].{name}` or `[0].{name}`)"
             )
@@ -204,9 +207,9 @@ class _Walker:
         if shape.type_name == "map":
             return shape.value
         if shape.type_name != "structure":
-            owner = f"`{_label(previous)}`" if previous else "the response"
             what = _KIND_WORDS.get(shape.type_name, shape.type_name)
-            hint = "; if it holds JSON, parse it with `from_json()`" if shape.type_name == "string" else ""
+            holds_json = shape.type_name == "string" and _JSON_TEXT.search(owner)
+            hint = "; it holds JSON text: parse it with `from_json()`" if holds_json else ""
             self.problems.append(f"{owner} is {what}, so it has no field `{name}`{hint}")
             return None
         if shape.metadata.get("document"):
@@ -220,6 +223,14 @@ class _Walker:
         hint = f" (did you mean `{close[0]}`?)" if close else f"; it has {', '.join(members) or 'no fields'}"
         self.problems.append(f"`{name}` is not a field of {shape.name}{hint}")
         return None
+
+    def _owner(self, shape, previous: dict | None) -> str:
+        """How a message names the value a field is read from."""
+        if previous is not None:
+            return f"`{_label(previous)}`"
+        if shape is self.root:
+            return "the response"
+        return f"each `{shape.name}`" if isinstance(shape, Shape) else "each item"
 
     def _projection(self, node, shape):
         left, right = node["children"]
