@@ -13,7 +13,9 @@ from i18n_support import (
     MSGFMT,
     WEBSITE,
     i18n,
+    msgfmt_check,
     po_file,
+    report_json,
     stray_files,
     translated_root,
 )
@@ -129,3 +131,54 @@ def test_gnu_msgfmt_and_the_tool_agree_on_what_is_translated(run, root, tmp_path
     ours, theirs = load(root / "build/locales/ja/LC_MESSAGES/clean.mo"), load(gnu)
     for context, english in {**EN, HINT: NEW_HINT}.items():
         assert ours.pgettext(context, english) == theirs.pgettext(context, english), context
+
+
+# --- strings with an error the report finds are not shipped ------------------------------------------
+
+BROKEN = "task/enable-website/validator/index-document-exists/fail_message"
+RENAMED = JA[BROKEN].replace("{site_bucket}", "{bucket}")
+MO = "build/locales/ja/LC_MESSAGES/clean.mo"
+
+
+@pytest.fixture
+def broken_root(copy_pack, run, monkeypatch):
+    """The clean pack translated, one translation with a renamed placeholder."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    return translated_root(copy_pack, run, strings={BROKEN: RENAMED})
+
+
+def test_string_with_a_renamed_placeholder_is_left_out_of_the_mo(run, broken_root):
+    assert msgfmt_check(po_file(broken_root)).returncode != 0  # GNU gettext refuses it too
+    compile_(run, broken_root)
+    catalog = load(broken_root / MO)
+    assert catalog.pgettext(BROKEN, EN[BROKEN]) == EN[BROKEN]
+    assert catalog.pgettext("pack/title", EN["pack/title"]) == JA["pack/title"]
+
+
+def test_left_out_string_is_named_with_its_po_line_msgctxt_and_problem(run, broken_root):
+    _, data = report_json(run, broken_root)
+    line = data["problems"][0]["line"]
+    result = compile_(run, broken_root)
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"locales/ja/LC_MESSAGES/clean.po:{line}: warning: ")
+    assert BROKEN in warnings[0] and "placeholder" in warnings[0] and "{bucket}" in warnings[0]
+
+
+def test_left_out_strings_are_counted_in_the_summary(run, broken_root):
+    result = compile_(run, broken_root)
+    assert result.stdout == f"wrote {MO} (20 translated messages, 1 left out)\n"
+
+
+def test_strict_refuses_a_catalog_with_an_error_and_writes_no_mo(run, broken_root):
+    result = i18n(run, broken_root, "compile", "--strict")
+    assert result.exit_code == 1
+    assert not (broken_root / MO).exists()
+    assert ": error: " in result.stderr and BROKEN in result.stderr
+
+
+def test_strict_compiles_a_clean_catalog(run, root):
+    result = i18n(run, root, "compile", "--strict")
+    assert result.exit_code == 0, result.output
+    assert (root / MO).is_file()
+

@@ -115,13 +115,19 @@ def report(ctx: click.Context, paths: tuple[str, ...], locale: str | None, fmt: 
 @click.option("--locale", "locale", metavar="L", help="Only this locale.")
 @click.option("-o", "--output", type=click.Path(file_okay=False), default="build/locales", show_default=True,
               help="Directory for <L>/LC_MESSAGES/<pack>.mo (relative to the content root).")
+@click.option("--strict", is_flag=True, help="Refuse a catalog with an error-level problem instead of leaving the string out.")
 @click.pass_context
-def compile_command(ctx: click.Context, paths: tuple[str, ...], locale: str | None, output: str) -> int:
+def compile_command(ctx: click.Context, paths: tuple[str, ...], locale: str | None, output: str, strict: bool) -> int:
     """Compile PO files to MO files; fuzzy and untranslated strings are left out.
+
+    A translation with an error that `i18n report` finds (a renamed placeholder, altered code, a
+    translated AWS name) is left out too, with a warning; with --strict the catalog is refused
+    (exit 1) and no MO file is written for it.
 
     \b
     Example:
       mcx-author i18n compile -o build/locales
+      mcx-author i18n compile --strict     # in a release build
     """
     from pathlib import Path
 
@@ -129,6 +135,17 @@ def compile_command(ctx: click.Context, paths: tuple[str, ...], locale: str | No
 
     root, config, paths = _config(ctx, paths)
     out = Path(output) if Path(output).is_absolute() else root / output
-    for r in compile_catalogs(paths, root, config, out, locale):
-        click.echo(f"{'wrote' if r.changed else 'unchanged'} {r.file} ({r.detail})")
-    return 0
+    refused = False
+    for r in compile_catalogs(paths, root, config, out, locale, strict):
+        severity, what = ("error", "refused") if r.refused else ("warning", "left out of the .mo")
+        by_string: dict = {}
+        for p in r.problems:  # one line per string, however many checks it fails
+            by_string.setdefault((p.file, p.line, p.msgctxt), []).append(f"{p.check}: {p.message}")
+        for (file, line, context), found in by_string.items():
+            click.echo(f"{file}:{line}: {severity}: {what}: {context}: {'; '.join(found)}", err=True)
+        if r.refused:
+            refused = True
+            click.echo(f"not written {r.file}: {len(by_string)} string(s) with errors (--strict)")
+        else:
+            click.echo(f"{'wrote' if r.changed else 'unchanged'} {r.file} ({r.detail})")
+    return 1 if refused else 0

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..loader import display_path
 from ..model import Pack
 from .catalogs import parse_locale, po_path, read_catalog
-from .checks import check
+from .checks import ERROR, check
 from .messages import LABEL_WIDTH, Message
 
 DEFAULT_GATE = 100.0
@@ -100,13 +100,10 @@ def report_pack(
             state = "fuzzy"  # marked fuzzy, or the source changed since the last update
         else:
             width = label_width if source.label else None
-            for finding in check(source.text, entry.string, babel_locale, glossary, width):
-                report.problems.append(
-                    Problem(finding.check, finding.severity, source.unit, source.context, finding.message,
-                            display, entry.lineno or 0)
-                )
-                if finding.check == "unchanged":
-                    state = "untranslated"
+            found = entry_problems(entry, source.unit, width, babel_locale, glossary, display)
+            report.problems += found
+            if any(p.check == "unchanged" for p in found):
+                state = "untranslated"
         if state == "translated":
             report.translated += 1
         else:
@@ -115,3 +112,33 @@ def report_pack(
             incomplete[source.unit] = None
     report.incomplete_units = list(incomplete)
     return report
+
+
+def entry_problems(entry, unit: str, width: int | None, babel_locale, glossary: tuple[str, ...], display: str) -> list[Problem]:
+    """The checks' findings on one translated PO entry, against the English it was made for."""
+    return [
+        Problem(f.check, f.severity, unit, entry.context, f.message, display, entry.lineno or 0)
+        for f in check(entry.id, entry.string, babel_locale, glossary, width)
+    ]
+
+
+def catalog_errors(catalog, messages: list[Message], locale: str, glossary: tuple[str, ...], label_width: int,
+                   display: str) -> list[Problem]:
+    """Error-level problems of every translated, non-fuzzy entry of `catalog`: what must not ship.
+    An entry the sources no longer have (not yet updated) is checked against its own English."""
+    sources = {m.context: m for m in messages}
+    babel_locale = parse_locale(locale)
+    errors = []
+    for entry in catalog:
+        if not entry.id or not entry.string or entry.fuzzy:
+            continue
+        source = sources.get(entry.context)
+        unit = source.unit if source else _unit_of(entry.context or "")
+        width = label_width if source and source.label else None
+        errors += [p for p in entry_problems(entry, unit, width, babel_locale, glossary, display) if p.severity == ERROR]
+    return errors
+
+
+def _unit_of(context: str) -> str:
+    parts = context.split("/")
+    return "/".join(parts[:2]) if parts[0] == "task" else parts[0]

@@ -23,7 +23,7 @@ from .catalogs import (
 from .glossary import glossary_for
 from .merge import merge
 from .messages import pack_messages
-from .report import DEFAULT_GATE, PackReport, report_pack
+from .report import DEFAULT_GATE, PackReport, catalog_errors, report_pack
 from .stamps import content_diff, same_content, write_catalog
 
 
@@ -38,6 +38,8 @@ class Written:
     changed: bool
     detail: str = ""
     diff: tuple[str, ...] = ()  # extract --check: how the file on disk differs, the first lines
+    problems: tuple = ()  # compile: the strings left out (or, strict, refused) for an error
+    refused: bool = False
 
 
 def extract(paths, root: Path, config: Config, check: bool = False) -> list[Written]:
@@ -112,18 +114,31 @@ def report(paths, root: Path, config: Config, locale: str | None = None, min_tra
     return reports
 
 
-def compile_catalogs(paths, root: Path, config: Config, out_dir: Path, locale: str | None = None) -> list[Written]:
-    """`<out>/<L>/LC_MESSAGES/<pack>.mo` from each PO file (fuzzy and untranslated left out)."""
+def compile_catalogs(paths, root: Path, config: Config, out_dir: Path, locale: str | None = None,
+                     strict: bool = False) -> list[Written]:
+    """`<out>/<L>/LC_MESSAGES/<pack>.mo` from each PO file. Fuzzy and untranslated strings are left
+    out, and so is every string with an error-level report problem (named in `Written.problems`);
+    with `strict`, a catalog with such a string is refused: no .mo is written for it."""
+    glossary = glossary_for(config.glossary)
     results = []
     for pack in packs(paths, root, config):
+        messages = pack_messages(pack, config.label_width)
         for tag in _locales(pack, locale):
             source = po_path(root, tag, pack.id)
             display = display_path(source, root)
             if not source.is_file():
                 raise UsageError(f"{display}: no catalog; run `mcx-author i18n update` first")
             catalog = read_catalog(source, display, tag)
+            errors = catalog_errors(catalog, messages, tag, glossary, config.label_width, display)
             target = out_dir / tag / "LC_MESSAGES" / f"{pack.id}.mo"
+            if strict and errors:
+                results.append(Written(pack.id, display_path(target, root), False, problems=tuple(errors), refused=True))
+                continue
+            for context in dict.fromkeys(p.msgctxt for p in errors):
+                catalog.delete(next(m.id for m in catalog if m.id and m.context == context), context=context)
             changed = write_if_changed(target, compile_mo(catalog))
             done = sum(1 for m in catalog if m.id and m.string and not m.fuzzy)
-            results.append(Written(pack.id, display_path(target, root), changed, f"{done} translated messages"))
+            left_out = len({p.msgctxt for p in errors})
+            detail = f"{done} translated messages" + (f", {left_out} left out" if left_out else "")
+            results.append(Written(pack.id, display_path(target, root), changed, detail, problems=tuple(errors)))
     return results
