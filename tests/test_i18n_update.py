@@ -69,7 +69,7 @@ def test_update_creates_a_catalog_for_every_declared_locale(copy_pack, run):
 
 def test_update_with_locale_creates_only_that_catalog(copy_pack, run):
     root = copy_pack("clean").parent.parent
-    result = update(run, root, "--locale", "fr")
+    result = update(run, root, "--locale", "fr", "--add-locale")
     assert po_file(root, "fr").is_file()
     assert not po_file(root, "ja").exists()
     assert result.stdout == "updated locales/fr/LC_MESSAGES/clean.po: 21 new\n"
@@ -231,7 +231,7 @@ def test_header_fields_babel_does_not_model_survive_update(run, root):
 
 def test_locale_written_with_a_hyphen_uses_the_gettext_directory(copy_pack, run):
     root = copy_pack("clean").parent.parent
-    update(run, root, "--locale", "pt-BR")
+    update(run, root, "--locale", "pt-BR", "--add-locale")
     update(run, root, "--locale", "pt_BR")
     assert po_file(root, "pt_BR").is_file()
     assert not (root / "locales" / "pt-BR").exists()

@@ -66,21 +66,26 @@ def extract(ctx: click.Context, paths: tuple[str, ...], check: bool) -> int:
 @PACKS
 @click.option("--locale", "locale", metavar="L", help="Only this locale (default: every locale the pack declares).")
 @click.option("--purge-obsolete", is_flag=True, help="Drop entries whose source string is gone (default: keep as #~).")
+@click.option("--add-locale", is_flag=True, help="Start a catalog for --locale L although the pack does not declare L.")
 @click.pass_context
-def update(ctx: click.Context, paths: tuple[str, ...], locale: str | None, purge_obsolete: bool) -> int:
+def update(ctx: click.Context, paths: tuple[str, ...], locale: str | None, purge_obsolete: bool, add_locale: bool) -> int:
     """Create or merge locales/<L>/LC_MESSAGES/<pack>.po; never loses a translation.
 
     A changed source string keeps its translation, marked fuzzy with the old source (#|);
     a string that disappeared is kept as obsolete (#~).
 
+    --locale L must be a locale the pack declares (or one with a catalog already);
+    --add-locale starts a catalog for a new one.
+
     \b
     Example:
       mcx-author i18n update --locale ja
+      mcx-author i18n update packs/my-pack --locale fr --add-locale
     """
     from ..i18n.workflow import update as run
 
     root, config, paths = _config(ctx, paths)
-    for r in run(paths, root, config, locale, purge_obsolete):
+    for r in run(paths, root, config, locale, purge_obsolete, add_locale):
         click.echo(f"{'updated' if r.changed else 'unchanged'} {r.file}: {r.detail}")
     return 0
 

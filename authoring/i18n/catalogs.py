@@ -45,14 +45,10 @@ def creation_date() -> datetime:
 
 
 def parse_locale(tag: str) -> Locale:
-    from babel import UnknownLocaleError
+    """Babel's Locale for `tag`; UsageError with a suggestion when there is none (see locales.py)."""
+    from .locales import resolve_locale
 
-    try:
-        return Locale.parse(tag, sep="-" if "-" in tag else "_")
-    except (UnknownLocaleError, ValueError):
-        from ..errors import UsageError
-
-        raise UsageError(f"unknown locale `{tag}` (Babel's CLDR data has no such locale)") from None
+    return Locale.parse(resolve_locale(tag))
 
 
 def _header(pack: Pack, locale: Locale | None) -> str:

@@ -12,6 +12,7 @@ from ..lint import load_valid_pack
 from ..loader import display_path, resolve_pack_dirs
 from ..model import Pack
 from .catalogs import (
+    LOCALES_DIR,
     compile_mo,
     parse_locale,
     po_path,
@@ -21,6 +22,7 @@ from .catalogs import (
     template_catalog,
 )
 from .glossary import glossary_for
+from .locales import resolve_locale
 from .merge import merge
 from .messages import pack_messages
 from .report import DEFAULT_GATE, PackReport, catalog_errors, report_pack
@@ -64,21 +66,59 @@ def extract(paths, root: Path, config: Config, check: bool = False) -> list[Writ
 
 def locale_tag(tag: str) -> str:
     """The canonical gettext form of a locale tag: `JA` -> `ja`, `pt-BR` -> `pt_BR`."""
-    return str(parse_locale(tag))
+    return resolve_locale(tag)
 
 
-def _locales(pack: Pack, only: str | None) -> list[str]:
-    if only:
-        return [locale_tag(only)]
+def declared_locales(pack: Pack) -> list[str]:
     return list(dict.fromkeys(locale_tag(spec.tag) for spec in pack.locales))
 
 
-def update(paths, root: Path, config: Config, locale: str | None = None, purge_obsolete: bool = False) -> list[Written]:
+def _locales(pack: Pack, only: str | None) -> list[str]:
+    """`only` (any valid tag: reporting on a locale not declared yet is how one sizes it), else the declared ones."""
+    declared = declared_locales(pack)
+    return [resolve_locale(only, declared, must_be_declared=False)] if only else declared
+
+
+def _catalog_locales(pack: Pack, root: Path) -> list[str]:
+    """Locales with a catalog of `pack` on disk (one started with --add-locale, not declared yet)."""
+    base = root / LOCALES_DIR
+    found = sorted(d.name for d in base.iterdir() if po_path(root, d.name, pack.id).is_file()) if base.is_dir() else []
+    return [tag for tag in found if _is_canonical(tag)]
+
+
+def _is_canonical(tag: str) -> bool:
+    try:
+        return resolve_locale(tag) == tag
+    except UsageError:
+        return False
+
+
+ADD_HINT = "; declare it under `locales:` in pack.yaml, or pass --add-locale to start a catalog for it"
+
+
+def _update_plan(selected: list[Pack], root: Path, only: str | None, add_locale: bool) -> list[tuple[Pack, list[str]]]:
+    """Which catalogs `update` writes: every declared locale, or `only` for the packs that declare
+    it or already have its catalog; a new locale needs `add_locale`, so a typo starts no catalog."""
+    if not only:
+        if add_locale:
+            raise UsageError("--add-locale goes with --locale L, the locale to add")
+        return [(pack, declared_locales(pack)) for pack in selected]
+    known = {pack.id: declared_locales(pack) + _catalog_locales(pack, root) for pack in selected}
+    everything = list(dict.fromkeys(tag for tags in known.values() for tag in tags))
+    tag = resolve_locale(only, everything, must_be_declared=not add_locale, hint=ADD_HINT)
+    plan = [(pack, [tag]) for pack in selected if add_locale or tag in known[pack.id]]
+    if not plan and selected:
+        raise UsageError(f"locale `{only}` is not declared by the pack{ADD_HINT}")
+    return plan
+
+
+def update(paths, root: Path, config: Config, locale: str | None = None, purge_obsolete: bool = False,
+           add_locale: bool = False) -> list[Written]:
     """Create or merge `locales/<L>/LC_MESSAGES/<pack>.po` for each declared locale (or just `locale`)."""
     results = []
-    for pack in packs(paths, root, config):
+    for pack, tags in _update_plan(packs(paths, root, config), root, locale, add_locale):
         template = template_catalog(pack, pack_messages(pack, config.label_width))
-        for tag in _locales(pack, locale):
+        for tag in tags:
             path = po_path(root, tag, pack.id)
             display = display_path(path, root)
             existing = read_catalog(path, display, tag) if path.is_file() else None

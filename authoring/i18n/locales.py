@@ -1,0 +1,53 @@
+"""Locale tags from the command line: parsed with Babel's CLDR data, canonical gettext form, "did you mean" when wrong."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from babel import Locale, UnknownLocaleError
+from babel.languages import get_official_languages
+from babel.localedata import locale_identifiers
+
+from ..errors import UsageError
+
+
+def resolve_locale(tag: str, declared: Iterable[str] = (), *, must_be_declared: bool = True, hint: str = "") -> str:
+    """The canonical form of `tag` (`JA` -> `ja`, `pt-BR` -> `pt_BR`).
+
+    UsageError, with a suggestion, when Babel does not know the tag (`jp` -> did you mean `ja`?);
+    when `declared` (the canonical tags a pack declares) is given and `must_be_declared`, also when
+    the tag is not among them. `hint` ends that second message (what to do instead).
+    """
+    declared = list(dict.fromkeys(declared))
+    try:
+        canonical = str(Locale.parse(tag, sep="-" if "-" in tag else "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        guess = suggest_locale(tag, declared)
+        mean = f" (did you mean `{guess}`?)" if guess else ""
+        raise UsageError(f"unknown locale `{tag}`{mean}{_listing(declared)}") from None
+    if declared and must_be_declared and canonical not in declared:
+        raise UsageError(f"locale `{tag}` is not declared by the pack{_listing(declared)}{hint}")
+    return canonical
+
+
+def _listing(declared: list[str]) -> str:
+    return f"; the pack declares: {', '.join(declared)}" if declared else ""
+
+
+def suggest_locale(tag: str, declared: Iterable[str] = ()) -> str | None:
+    """The locale most likely meant by an unknown `tag`: a country code read as its language
+    (`jp` -> `ja`, `cn` -> `zh`), a near spelling of a declared locale, or of any CLDR locale."""
+    declared = list(declared)
+    wanted = tag.replace("-", "_")
+    by_country = [str(lang) for lang in get_official_languages(wanted.upper())] if len(wanted) == 2 else []
+    for language in by_country:
+        if language in declared:
+            return language
+    near = difflib.get_close_matches(wanted, declared, n=1, cutoff=0.5)
+    if near:
+        return near[0]
+    if by_country:
+        return by_country[0]
+    near = difflib.get_close_matches(wanted, list(locale_identifiers()), n=1, cutoff=0.8)
+    return near[0] if near else None
