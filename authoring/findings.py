@@ -32,3 +32,12 @@ class Finding:
             "column": self.column,
             "message": self.message,
         }
+
+
+def path_label(path) -> str:
+    """`hints[2].cost` for the second hint's cost: item numbers in messages count from 1, as in the
+    i18n keys (`task/<id>/hint/2`); empty for the empty path."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

@@ -10,6 +10,7 @@ from typing import Any
 from botocore.model import Shape
 from botocore.validate import ParamValidator
 
+from ..findings import path_label
 from ..placeholders import PATTERN, is_whole
 
 _TYPED_STAND_INS = {
@@ -106,7 +107,7 @@ def check_params(params: Any, input_shape: Shape | None) -> list[ParamProblem]:
     problems = []
     for kind, name, extra in errors:
         path = _param_path(name)
-        label = ".".join(str(p) for p in path) or "params"
+        label = path_label(path) or "params"
         if kind == "missing required field" and (name, extra["required_name"]) in misspelled:
             continue
         if kind == "missing required field":

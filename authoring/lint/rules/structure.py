@@ -6,6 +6,7 @@ from functools import cache
 
 from ...config import suggest
 from ...errors import Pos
+from ...findings import path_label
 from ...yamlsrc import Document
 from ..context import LintContext
 from ..registry import rule
@@ -54,10 +55,7 @@ def _validator(kind: str):
 
 
 def _label(path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the file"
+    return path_label(path) or "the file"
 
 
 _TYPE_WORDS = {
