@@ -27,7 +27,7 @@ def resolve_locale(tag: str, declared: Iterable[str] = (), *, must_be_declared: 
         mean = f" (did you mean `{guess}`?)" if guess else ""
         raise UsageError(f"unknown locale `{tag}`{mean}{_listing(declared)}") from None
     if declared and must_be_declared and canonical not in declared:
-        raise UsageError(f"locale `{tag}` is not declared by the pack{_listing(declared)}{hint}")
+        raise UsageError(f"locale `{tag}` is not declared by the pack (it declares: {', '.join(declared)}){hint}")
     return canonical
 
 
