@@ -53,11 +53,10 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
     if locale == "all" and not all_variants:
         raise UsageError("--locale all goes with --all")
     if locale and locale != "all":
-        from ..i18n.catalogs import parse_locale
+        from ..i18n.locales import resolve_locale
 
-        known = {str(parse_locale(model.source_locale))} | {str(parse_locale(s.tag)) for s in model.locales}
-        if str(parse_locale(locale)) not in known:
-            raise UsageError(f"pack `{model.id}` has no locale `{locale}` (it has: {', '.join(sorted(known))})")
+        known = [resolve_locale(model.source_locale)] + [resolve_locale(s.tag) for s in model.locales]
+        resolve_locale(locale, known)
     shape = parse_ratio(ratio)
     if all_variants:
         if not output:
