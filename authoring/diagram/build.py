@@ -148,18 +148,25 @@ def _fade(colour: str) -> str:
     return colour + _ALPHA if re.fullmatch(r"#[0-9A-Fa-f]{6}", colour) else colour
 
 
+def label_text(text: str) -> str:
+    """`text` for an HTML-like label, shown exactly as written. Graphviz expands `\\N \\G \\E \\T
+    \\H` (node, graph, edge and end names) even in HTML-like labels, after reading entities, and
+    reads `\\\\` as one backslash: so every backslash is doubled, and markup characters escaped."""
+    return html.escape(text, quote=False).replace("\\", "\\\\")
+
+
 def text_label(text: str) -> str:
-    """A label shown exactly as written: as HTML-like text, so neither Graphviz escapes (`\\n`)
+    """A label shown exactly as written: as HTML-like text, so neither Graphviz escapes (`\\N`, `\\n`)
     nor angle brackets are interpreted."""
-    return "<" + html.escape(text, quote=False).replace("\n", "<BR/>") + ">"
+    return "<" + label_text(text).replace("\n", "<BR/>") + ">"
 
 
 def component_label(text: str, service: str | None, icon: str | None = None, dim: bool = False) -> str:
     """Bold label over the AWS service name; `dim` fades the colours only, never the size."""
     muted = _fade(MUTED) if dim else MUTED
-    rows = f"<TR><TD><B>{html.escape(text)}</B></TD></TR>"
+    rows = f"<TR><TD><B>{label_text(text)}</B></TD></TR>"
     if service:
-        name = html.escape(service_name(service))
+        name = label_text(service_name(service))
         rows += f'<TR><TD><FONT POINT-SIZE="9" COLOR="{muted}">{name}</FONT></TD></TR>'
     if icon:
         rows = f'<TR><TD FIXEDSIZE="TRUE" WIDTH="40" HEIGHT="40"><IMG SRC="{html.escape(icon)}" SCALE="TRUE"/></TD></TR>' + rows
@@ -358,8 +365,8 @@ TASK_BOX = {"shape": "box", "style": "rounded,filled", "color": "#879196", "fill
 
 def _task_label(lines: list[str], units: str, task, dim: bool) -> str:
     """Title in bold over points and minutes; `dim` fades every line, the facts included."""
-    rows_ = "".join(f"<TR><TD><B>{html.escape(line)}</B></TD></TR>" for line in lines)
-    facts = html.escape(units.format(points=task.points, minutes=task.estimated_minutes))
+    rows_ = "".join(f"<TR><TD><B>{label_text(line)}</B></TD></TR>" for line in lines)
+    facts = label_text(units.format(points=task.points, minutes=task.estimated_minutes))
     muted = _fade(MUTED) if dim else MUTED
     rows_ += f'<TR><TD CELLPADDING="4"><FONT POINT-SIZE="9" COLOR="{muted}">{facts}</FONT></TD></TR>'
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows_}</TABLE>>'
