@@ -1,45 +1,162 @@
-"""Atomic file writes: a temporary file in the same directory, then `os.replace`."""
+"""Reading inputs and writing outputs: regular files only, reads bounded, writes atomic and through links."""
 
 from __future__ import annotations
 
 import os
+import re
+import stat
 import tempfile
+import time
 from pathlib import Path
 
-from .errors import InputError, Pos
+from .errors import InputError, Pos, UsageError
+
+TEMP_MARK = ".mcx-"  # temp files are `.<name>.mcx-<pid>-<random>.tmp`: ours, and whose they were
+STALE_SECONDS = 24 * 3600  # a temp file this old is stale even if its pid was reused
+
+
+def read_regular(path: Path, limit: int, display: str | None = None, what: str = "file") -> bytes:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes; InputError otherwise.
+    Stat before open (a FIFO would block), and count the bytes read, not the size stat reports."""
+    where = Pos(display or str(path))
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError("not a regular file", where)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # swapped for a FIFO since the stat: no block
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError("not a regular file", where)
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", where) from None
+    if len(data) > limit:
+        raise InputError(f"{what} is over {_size(limit)}; larger files are not read", where)
+    return data
+
+
+def _size(limit: int) -> str:
+    return f"{limit // 1048576} MB" if limit >= 1048576 else f"{limit} bytes"
+
+
+def output_target(path: Path) -> Path:
+    """Where writing `path` lands: through a symbolic link to its target. UsageError (exit 2) for a
+    target that exists and is not a regular file, or a parent that is not a directory."""
+    try:
+        target = Path(os.path.realpath(path, strict=False)) if os.path.islink(path) else Path(path)
+        mode = os.stat(target).st_mode if os.path.lexists(target) else None
+    except (OSError, RuntimeError, ValueError) as exc:  # a link loop, a NUL byte
+        raise UsageError(f"{path}: cannot be written ({getattr(exc, 'strerror', None) or exc})") from None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise UsageError(f"{path}: not a regular file; outputs are written only to regular files")
+    for parent in target.parents:
+        if os.path.lexists(parent):
+            if not parent.is_dir():
+                raise UsageError(f"{path}: {parent} is not a directory")
+            break
+    return target
 
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:
     """Write `path` so that readers see the old file or the new one, never half of it."""
+    target = output_target(path)
     try:
-        mode = path.stat().st_mode & 0o7777  # keep the mode of the file being replaced
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask  # what open() would have given a new file
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        _make_parent(target)
+        remove_stale_temps(target)
+        mode = _mode_for(target)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}{TEMP_MARK}{os.getpid()}-", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", Pos(str(path))) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write: {exc.strerror or exc}", Pos(str(path))) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _make_parent(target: Path) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise UsageError(f"{target}: a parent is not a directory") from None
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777  # keep the mode of the file being replaced
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask  # what open() would have given a new file
+
+
+def remove_stale_temps(target: Path) -> int:
+    """Remove temp files for `target` left by a run that was killed: its process is gone, or the file is
+    a day old. Another run's temp file in progress is left alone. Returns how many were removed."""
+    pattern = re.compile(re.escape(f".{target.name}{TEMP_MARK}") + r"(\d+)-[^/]*\.tmp\Z")
+    removed = 0
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return 0
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if match and _is_stale(entry, int(match.group(1))):
+            try:
+                (os.rmdir if entry.is_dir(follow_symlinks=False) else os.unlink)(entry.path)
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+def _is_stale(entry: os.DirEntry, pid: int) -> bool:
+    try:
+        if time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+            return True
+    except OSError:
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
 
 
 def write_atomic(path: Path, text: str) -> None:
     write_atomic_bytes(path, text.encode("utf-8"))
 
 
+def read_existing_output(path: Path, limit: int) -> bytes | None:
+    """The current bytes of an output, if it is a regular file of at most `limit` bytes; else None.
+    Never opens anything else (a device or FIFO named as output is refused by output_target)."""
+    try:
+        target = output_target(path)
+        info = os.stat(target)
+    except (OSError, UsageError):
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        return None
+    try:
+        return read_regular(target, limit)
+    except InputError:
+        return None
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write atomically when the bytes differ; True if the file changed."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
+    output_target(path)
+    if read_existing_output(path, len(data)) == data:
+        return False
     write_atomic_bytes(path, data)
     return True
 

@@ -33,6 +33,7 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
       mcx-author render-diagram packs/serverless-web-app --view tasks -o tasks.svg
       mcx-author render-diagram packs/serverless-web-app --all --locale all -o build/diagrams/serverless-web-app
     """
+    import os
     from pathlib import Path
 
     from ..config import load_config
@@ -66,6 +67,8 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
         if task or view != "architecture":
             raise UsageError("--all writes every view and task; drop --task and --view")
         out_dir = Path(output)
+        if os.path.lexists(out_dir) and not out_dir.is_dir():
+            raise UsageError(f"{output}: not a directory; --all writes a set of diagrams into -o DIR")
         result = render_all(model, root, out_dir, locale, icon_dir, fmt or "svg", shape)
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
@@ -86,8 +89,7 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
         stream.flush()
         return 0
     path = Path(output)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_if_changed(path, rendered.data)
+    write_if_changed(path, rendered.data)  # refuses a device, FIFO or directory; writes through links
     click.echo(f"wrote {display_path(path.resolve(), root)}")
     return 0
 

@@ -12,7 +12,7 @@ import difflib
 import re
 from pathlib import Path
 
-from ..files import write_atomic_bytes
+from ..files import read_existing_output, write_atomic_bytes
 
 GENERATOR = "mcx-author"  # no version: the files must depend on the sources alone, not on the tool that wrote them
 _STAMP = re.compile(r'^"(?:Generated-By|POT-Creation-Date):.*"$')
@@ -35,12 +35,9 @@ def same_content(old: bytes, new: bytes) -> bool:
 
 def write_catalog(path: Path, data: bytes) -> bool:
     """Write `data` atomically unless the file already says the same; True if the file changed."""
-    try:
-        if same_content(path.read_bytes(), data):
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
+    old = read_existing_output(path, 2 * len(data) + 65536)  # regular files only: a FIFO would block
+    if old is not None and same_content(old, data):
+        return False
     write_atomic_bytes(path, data)
     return True
 

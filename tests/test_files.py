@@ -1,0 +1,124 @@
+"""Inputs are read only from regular files, bounded; outputs are written only to regular files (through
+links, atomically); the temporary files of a killed run are removed by the next one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MCX = [sys.executable, "-m", "authoring.cli"]
+
+
+def mcx(*args, cwd: Path, timeout: float = 15) -> subprocess.CompletedProcess:
+    """The CLI in a subprocess, so that a hang (a FIFO) fails the test instead of blocking the suite."""
+    return subprocess.run([*MCX, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+def one_line_refusal(result, code: int = 2) -> None:
+    assert result.exit_code == code, result.output
+    assert "internal error" not in result.output and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+# --- item 1: outputs are regular files -------------------------------------------------------------
+
+
+def test_output_onto_a_fifo_is_refused_without_hanging(copy_pack, content_root):
+    pack = copy_pack("clean")
+    fifo = content_root / "out.svg"
+    os.mkfifo(fifo)
+    result = mcx("render-diagram", pack, "-o", fifo, cwd=content_root)
+    assert result.returncode == 2, result.stderr
+    assert "not a regular file" in result.stderr
+    assert fifo.is_fifo()
+
+
+def test_output_onto_a_device_is_refused_and_the_device_kept(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    device = content_root / "null"
+    try:
+        os.mknod(device, 0o666 | 0o020000, os.makedev(1, 3))  # a character device like /dev/null
+    except PermissionError:
+        pytest.skip("creating a device node needs root")
+    result = run("render-diagram", pack, "-o", device)
+    one_line_refusal(result)
+    assert "not a regular file" in result.stderr
+    assert device.is_char_device()
+
+
+def test_output_onto_a_directory_is_refused(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    (content_root / "out.svg").mkdir()
+    result = run("render-diagram", pack, "-o", content_root / "out.svg")
+    one_line_refusal(result)
+    assert "out.svg" in result.stderr
+
+
+def test_output_under_a_file_is_refused(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    (content_root / "afile").write_text("x")
+    result = run("render-diagram", pack, "-o", content_root / "afile" / "x.svg")
+    one_line_refusal(result)
+    assert "afile" in result.stderr
+
+
+def test_output_onto_a_symlink_writes_through_to_its_target(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    (content_root / "shared").mkdir()
+    target = content_root / "shared" / "arch.svg"
+    target.write_text("old")
+    link = content_root / "arch.svg"
+    link.symlink_to(target)
+    result = run("render-diagram", pack, "-o", link)
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_output_onto_a_dangling_symlink_creates_its_target(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    link = content_root / "arch.svg"
+    link.symlink_to("made.svg")
+    result = run("render-diagram", pack, "-o", link)
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and (content_root / "made.svg").is_file()
+
+
+def test_all_onto_a_file_is_refused(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    (content_root / "afile").write_text("x")
+    result = run("render-diagram", pack, "--all", "-o", content_root / "afile")
+    one_line_refusal(result)
+    assert (content_root / "afile").read_text() == "x"
+
+
+def test_compile_into_a_file_is_refused(run, copy_pack, content_root):
+    copy_pack("clean")
+    assert run("--root", content_root, "i18n", "update").exit_code == 0
+    (content_root / "afile").write_text("x")
+    result = run("--root", content_root, "i18n", "compile", "-o", content_root / "afile")
+    assert result.exit_code in (1, 2), result.output
+    assert "internal error" not in result.output and "Traceback" not in result.output
+
+
+def test_extract_onto_a_fifo_template_is_refused_without_hanging(copy_pack, content_root):
+    copy_pack("clean")
+    (content_root / "locales").mkdir()
+    os.mkfifo(content_root / "locales" / "clean.pot")
+    result = mcx("--root", content_root, "i18n", "extract", cwd=content_root)
+    assert result.returncode == 2, result.stderr
+    assert "clean.pot" in result.stderr and "not a regular file" in result.stderr
+
+
+def test_a_temp_file_is_written_in_the_symlink_targets_directory(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    (content_root / "shared").mkdir()
+    link = content_root / "arch.svg"
+    link.symlink_to(content_root / "shared" / "arch.svg")
+    assert run("render-diagram", pack, "-o", link).exit_code == 0
+    assert sorted(p.name for p in content_root.iterdir()) == ["arch.svg", "packs", "shared"]
+    assert sorted(p.name for p in (content_root / "shared").iterdir()) == ["arch.svg"]
