@@ -18,7 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import normalize, read_po, unescape, write_po
 
 from ..errors import InputError, Pos
-from ..files import decode_utf8
+from ..files import MAX_CATALOG_BYTES, decode_utf8, read_regular
 from ..model import Pack
 from .messages import Message as SourceMessage
 from .stamps import stamp_generator
@@ -140,13 +140,14 @@ _PREVIOUS = re.compile(r'^\|\s*(msgid|msgctxt)?\s*(".*")\s*$')
 
 def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog:
     """Read a PO/POT file; keeps `#|` previous msgids, which Babel's reader files as user comments."""
+    data = read_regular(path, MAX_CATALOG_BYTES, display, what="a catalog")
+    _check_charset(data, display)
+    text = decode_utf8(data, display)  # a BOM is dropped here
+    _check_syntax(text, display)
+    _check_duplicates(text, display)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", Pos(display)) from None
-    _check_syntax(decode_utf8(data, display), display)
-    try:
-        catalog = read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
+        # text, not bytes: Babel would decode with the header's charset; ours is checked to be UTF-8
+        catalog = read_po(io.StringIO(text), locale=locale, abort_invalid=True)
     except Exception as exc:  # noqa: BLE001 - Babel raises several kinds for a malformed file
         line = getattr(exc, "lineno", 0) or 0
         raise InputError(f"not a valid PO file: {exc}", Pos(display, line, 1 if line else 0)) from None
@@ -174,6 +175,69 @@ def _check_syntax(text: str, display: str) -> None:
         if not _PO_LINE.match(stripped):
             shown = stripped if len(stripped) <= 60 else stripped[:57] + "..."
             raise InputError(f"malformed PO line: {shown}", Pos(display, number, 1))
+
+
+_CHARSET = re.compile(r'^\s*"Content-Type:[^"]*?charset=([^\s;"\\]*)')
+
+
+def _check_charset(data: bytes, display: str) -> None:
+    """Catalogs are UTF-8: a header declaring another charset would make Babel decode (and then
+    write) every translation as mojibake. Refused at its line; the file is left as it is."""
+    for number, line in enumerate(data.decode("latin-1").split("\n"), 1):
+        if line.startswith("msgctxt") or (line.startswith("msgid") and line.strip() != 'msgid ""'):
+            return  # past the header entry
+        match = _CHARSET.match(line)
+        if match is None:
+            continue
+        declared = match.group(1)
+        if declared.lower().replace("-", "").replace("_", "") == "utf8":
+            return
+        where = Pos(display, number, match.start(1) + 1)
+        if _is_utf8(data) and not data.isascii():
+            fix = "the text is UTF-8 already: set charset=UTF-8 on this line"
+        else:
+            fix = f"convert it: msgconv --to-code=UTF-8 -o {os.path.basename(display)} {os.path.basename(display)}"
+        raise InputError(f"catalog declares charset={declared}, but catalogs are UTF-8; {fix}", where)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _check_duplicates(text: str, display: str) -> None:
+    """Two active entries with one msgctxt and msgid: Babel keeps one and drops the other, maybe the
+    translated one. Refused with both lines, as msgfmt does."""
+    seen: dict[tuple, int] = {}
+    start, fields, current = 0, {}, None
+    for number, line in enumerate(text.splitlines() + [""], 1):
+        stripped = line.strip()
+        keyword = stripped.split(" ", 1)[0]
+        if keyword in ("msgctxt", "msgid") and not (keyword == "msgid" and current == "msgctxt"):
+            _note_entry(seen, fields, start, display)
+            start, fields = number, {}
+        if keyword in ("msgctxt", "msgid", "msgid_plural") or keyword.startswith("msgstr"):
+            current = keyword
+            fields[current] = unescape(stripped[len(keyword) :].strip())
+        elif stripped.startswith('"') and current in fields:
+            fields[current] += unescape(stripped)
+        elif not stripped:
+            current = None
+    _note_entry(seen, fields, start, display)
+
+
+def _note_entry(seen: dict[tuple, int], fields: dict, start: int, display: str) -> None:
+    if "msgid" not in fields:
+        return
+    key = (fields.get("msgctxt"), fields["msgid"])
+    if key in seen:
+        name = f'msgctxt "{key[0]}"' if key[0] is not None else f'msgid "{key[1][:40]}"'
+        raise InputError(f"duplicate entry {name} (also at line {seen[key]}); keep one and delete the other",
+                         Pos(display, start, 1))
+    seen[key] = start
 
 
 def _restore_previous(message: Message) -> None:
