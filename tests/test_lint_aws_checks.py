@@ -220,3 +220,25 @@ def test_output_path_points_a_json_policy_field_to_from_json(copy_pack, content_
     pack = _with_validator(copy_pack, "lambda.get_policy", "{FunctionName: orders}", _expect("Policy.Statement"))
     [finding] = _findings(pack, content_root)
     assert finding.rule == "output-path" and "from_json()" in finding.message
+
+
+def test_invalid_multiline_jmespath_is_one_shortened_line_at_the_error(copy_pack, content_root, run):
+    expression = "|\n          IndexDocument\n          .[Suffix)\n          | " + "x" * 200 + "\n"
+    pack = _with_validator(copy_pack, "s3.get_bucket_website", '{Bucket: "{site_bucket}"}', _expect(expression))
+    [finding] = _findings(pack, content_root, "invalid-jmespath")
+    assert "\n" not in finding.message and len(finding.message) < 160
+    assert "IndexDocument .[Suffix)" in finding.message
+    assert "character 23" in finding.message  # the stray `)`, counted in the expression
+    assert (finding.line, finding.column) == (22, 19)  # that `)` in the file
+    result = run("lint", str(pack))
+    assert [line for line in result.output.splitlines() if "invalid-jmespath" in line] == [
+        f"packs/clean/{W}:22:19: error: {finding.message} [invalid-jmespath]"
+    ]
+
+
+def test_incomplete_jmespath_points_at_its_last_character(copy_pack, content_root):
+    pack = _with_validator(copy_pack, "s3.get_bucket_website", '{Bucket: "{site_bucket}"}',
+                           _expect("|\n          IndexDocument\n          .[Suffix\n"))
+    [finding] = _findings(pack, content_root, "invalid-jmespath")
+    assert (finding.line, finding.column) == (22, 18)
+    assert "\n" not in finding.message

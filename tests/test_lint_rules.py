@@ -85,7 +85,7 @@ SCENARIOS: dict[str, set[tuple[str, str, int, int, str]]] = {
     "missing-param": {("invalid-params", V, 17, 5, "id: versioning-enabled")},  # the call that lacks Bucket
     "param-wrong-type": {("invalid-params", W, 38, 29, "index.html")},
     # invalid-jmespath
-    "bad-jmespath": {("invalid-jmespath", W, 20, 15, '"IndexDocument.[Suffix"')},
+    "bad-jmespath": {("invalid-jmespath", W, 20, 36, 'x"')},  # the last character of "IndexDocument.[Suffix"
     # output-path
     "output-path-typo": {("output-path", W, 20, 15, "IndexDocument.Sufix")},
     # unknown-error-code
@@ -109,6 +109,8 @@ SCENARIOS: dict[str, set[tuple[str, str, int, int, str]]] = {
     "escape-python": {("path-escape", W, 35, 13, "../shared/site.py:check_website")},
     # unused-component
     "unused-component": {("unused-component", PACK, 35, 12, "cdn")},
+    # diagram-size: the 101st component
+    "big-architecture": {("diagram-size", PACK, 133, 12, "b099")},
     # bad-suppression
     "unknown-suppression": {("bad-suppression", V, 9, 53, "# mcx: disable=hint-lek")},
     # hint-leak

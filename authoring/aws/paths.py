@@ -46,13 +46,45 @@ def _parse(expression: str) -> dict:
     return Parser().parse(jmespath_text(expression)).parsed
 
 
-def compile_error(expression: str) -> str | None:
+@dataclass(frozen=True)
+class PathError:
+    """Why an expression fails whatever the response, and the character it fails at (None: the whole)."""
+
+    message: str
+    offset: int | None = None
+
+
+# jmespath's own position and expression echo: we give the position ourselves, on one line.
+_LIBRARY_NOISE = re.compile(r"Parse error at column \d+, |,? for expression:?$|:$|^Invalid jmespath expression: ")
+
+
+def compile_error(expression: str) -> PathError | None:
     """Why `expression` would fail whatever the response: bad syntax, an unknown function, wrong arity."""
     try:
         ast = _parse(expression)
     except jmespath.exceptions.JMESPathError as exc:
-        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return next(_function_problems(ast), None)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        position = getattr(exc, "lex_position", None)
+        offset = _source_offset(expression, position) if isinstance(position, int) else None
+        return PathError(_LIBRARY_NOISE.sub("", first).strip() or type(exc).__name__, offset)
+    problem = next(_function_problems(ast), None)
+    return PathError(problem) if problem else None
+
+
+def _source_offset(expression: str, offset: int) -> int:
+    """`offset` in the placeholder-filled text as an offset in `expression`; past the end is its last character."""
+    shift = 0  # how much longer the source is than the filled text before the current match
+    for match in PATTERN.finditer(expression):
+        start = match.start() - shift
+        if offset < start:
+            break
+        filled = len(match.group(1) or match.group(2))
+        if offset < start + filled:
+            return match.start()  # inside a placeholder: point at its brace
+        shift += len(match.group(0)) - filled
+    offset += shift
+    last = len(expression.rstrip()) - 1
+    return max(0, min(offset, last))
 
 
 def _function_problems(node):

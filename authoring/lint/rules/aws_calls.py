@@ -139,14 +139,28 @@ def invalid_params(ctx: LintContext):
 
 
 def _expressions(step):
-    """(pos, expression, what a path that never matches means there) for every JMESPath of a step."""
+    """(owner, field, expression, what a path that never matches means there) for every JMESPath of a step;
+    `owner.pos(*field)` is where the expression is written."""
     for name, expression in step.save.items():
-        yield step.pos("save", name), expression, f"`{name}` is always null"
+        yield step, ("save", name), expression, f"`{name}` is always null"
     if step.expect_error is None:
         for expectation in step.expect:
             always = expectation.matcher == "exists" and expectation.value is False
             outcome = "this expectation always passes" if always else "this expectation can never pass"
-            yield expectation.pos("path"), expectation.path, outcome
+            yield expectation, ("path",), expectation.path, outcome
+
+
+EXCERPT_WIDTH = 60
+
+
+def _one_line(expression: str, offset: int | None) -> str:
+    """The expression on one line (whitespace runs as one space), cut to about EXCERPT_WIDTH characters
+    around `offset` so a long or multi-line path does not flood the finding."""
+    text = " ".join(expression.split())
+    at = len(" ".join(expression[: offset or 0].split()))
+    start = max(0, min(at - EXCERPT_WIDTH // 2, len(text) - EXCERPT_WIDTH))
+    cut = text[start:start + EXCERPT_WIDTH]
+    return ("…" if start else "") + cut + ("…" if start + EXCERPT_WIDTH < len(text) else "")
 
 
 @rule("invalid-jmespath")
@@ -155,6 +169,8 @@ def invalid_jmespath(ctx: LintContext):
 
     Functions are the JMESPath built-ins plus `from_json(string)`; an unknown name (with a "did you
     mean") or a wrong number of arguments would fail on every response, so both are errors.
+    A syntax error is reported at the character where reading the path stops; the message shows the
+    path on one line, shortened around that character, and counts the character in the path.
 
     Fails:
         expect: [{path: "Attributes.[RedrivePolicy", exists: true}]
@@ -166,10 +182,16 @@ def invalid_jmespath(ctx: LintContext):
     from ...aws.paths import compile_error
 
     for _, _, step in ctx.all_steps():
-        for pos, expression, _ in _expressions(step):
+        for owner, field, expression, _ in _expressions(step):
             error = compile_error(expression)
-            if error:
-                yield pos, f"invalid JMESPath `{expression}`: {error}"
+            if error is None:
+                continue
+            shown = _one_line(expression, error.offset)
+            if error.offset is None:
+                yield owner.pos(*field), f"invalid JMESPath `{shown}`: {error.message}"
+            else:
+                where = f"character {error.offset + 1}"
+                yield owner.text_pos(*field, offset=error.offset), f"invalid JMESPath `{shown}` ({where}): {error.message}"
 
 
 @rule("output-path", severity=WARNING)
@@ -193,9 +215,9 @@ def output_path(ctx: LintContext):
     for _, _, step, operation in _resolved(ctx):
         if operation is None:
             continue
-        for pos, expression, outcome in _expressions(step):
+        for owner, field, expression, outcome in _expressions(step):
             for problem in missing_members(expression, operation.output_shape):
-                yield pos, f"{step.call} response: {problem}; {outcome}"
+                yield owner.pos(*field), f"{step.call} response: {problem}; {outcome}"
 
 
 @rule("unknown-error-code")
