@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, Pos
+from .files import MAX_CONFIG_BYTES, read_regular
 
 KNOWN = {
     "": {"lint", "i18n"},
@@ -71,10 +73,10 @@ def suggest(word: str, choices, cutoff: float = 0.8) -> str:
 
 def load_config(root: Path) -> Config:
     path = root / "mcx.toml"
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(path, MAX_CONFIG_BYTES, "mcx.toml").decode("utf-8"))
     except UnicodeDecodeError:
         raise InputError("not valid UTF-8", Pos("mcx.toml", 1, 1)) from None
     except tomllib.TOMLDecodeError as exc:

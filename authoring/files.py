@@ -12,10 +12,12 @@ from pathlib import Path
 from .errors import InputError, Pos, UsageError
 
 TEMP_MARK = ".mcx-"  # temp files are `.<name>.mcx-<pid>-<random>.tmp`: ours, and whose they were
+MAX_CATALOG_BYTES = 64 * 1024 * 1024  # a PO file of every string of a large pack is a few MB
+MAX_CONFIG_BYTES = 1024 * 1024
 STALE_SECONDS = 24 * 3600  # a temp file this old is stale even if its pid was reused
 
 
-def read_regular(path: Path, limit: int, display: str | None = None, what: str = "file") -> bytes:
+def read_regular(path: Path, limit: int, display: str | None = None, what: str = "the file") -> bytes:
     """The bytes of `path` if it is a regular file of at most `limit` bytes; InputError otherwise.
     Stat before open (a FIFO would block), and count the bytes read, not the size stat reports."""
     where = Pos(display or str(path))
@@ -30,7 +32,7 @@ def read_regular(path: Path, limit: int, display: str | None = None, what: str =
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", where) from None
     if len(data) > limit:
-        raise InputError(f"{what} is over {_size(limit)}; larger files are not read", where)
+        raise InputError(f"{what} is over {_size(limit)}; larger files are not read", Pos(where.file, 1, 1))
     return data
 
 

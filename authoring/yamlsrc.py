@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Pos
-from .files import decode_utf8
+from .files import decode_utf8, read_regular
 from .scalarpos import offset_position
 from .yamlhints import explain, unquoted_placeholder
 
@@ -116,15 +116,9 @@ class Document:
 def read_yaml(path: Path, display: str) -> Document:
     """Read and compose one YAML file; raise YamlError with a position for anything unreadable."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise YamlError(
-                f"file is {size / 1048576:.1f} MB; pack files are limited to {MAX_FILE_BYTES // 1048576} MB",
-                Pos(display, 1, 1),
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise YamlError(f"cannot read file: {exc.strerror}", Pos(display)) from None
+        raw = read_regular(path, MAX_FILE_BYTES, display, what="a pack file")
+    except InputError as exc:
+        raise YamlError(exc.message, exc.pos) from None
     return parse_yaml(raw, display, path)
 
 

@@ -122,3 +122,55 @@ def test_a_temp_file_is_written_in_the_symlink_targets_directory(run, copy_pack,
     assert run("render-diagram", pack, "-o", link).exit_code == 0
     assert sorted(p.name for p in content_root.iterdir()) == ["arch.svg", "packs", "shared"]
     assert sorted(p.name for p in (content_root / "shared").iterdir()) == ["arch.svg"]
+
+
+# --- item 2: inputs are regular files, read bounded ------------------------------------------------
+
+
+def test_a_fifo_pack_yaml_is_refused_without_hanging(copy_pack, content_root):
+    pack = copy_pack("clean")
+    (pack / "pack.yaml").unlink()
+    os.mkfifo(pack / "pack.yaml")
+    result = mcx("lint", pack, cwd=content_root)
+    assert result.returncode == 1, result.stderr
+    assert "packs/clean/pack.yaml:" in result.stdout and "not a regular file" in result.stdout
+
+
+def test_a_task_file_linked_to_a_device_is_refused(copy_pack, content_root):
+    pack = copy_pack("clean")
+    task = pack / "tasks" / "enable-website.yaml"
+    task.unlink()
+    task.symlink_to("/dev/zero")
+    result = mcx("lint", pack, cwd=content_root)
+    assert result.returncode == 1, result.stderr
+    assert "packs/clean/tasks/enable-website.yaml:" in result.stdout and "not a regular file" in result.stdout
+
+
+def test_a_fifo_catalog_is_refused_without_hanging(run, copy_pack, content_root):
+    copy_pack("clean")
+    assert run("--root", content_root, "i18n", "update").exit_code == 0
+    po = content_root / "locales" / "ja" / "LC_MESSAGES" / "clean.po"
+    po.unlink()
+    os.mkfifo(po)
+    for command in (["update"], ["compile"], ["report"]):
+        result = mcx("--root", content_root, "i18n", *command, cwd=content_root)
+        assert result.returncode in (1, 2), (command, result.stderr)
+        assert "not a regular file" in result.stdout + result.stderr, command
+        assert "internal error" not in result.stderr
+
+
+def test_a_fifo_mcx_toml_is_refused_without_hanging(copy_pack, content_root):
+    pack = copy_pack("clean")
+    os.mkfifo(content_root / "mcx.toml")
+    result = mcx("lint", pack, cwd=content_root)
+    assert result.returncode == 1, result.stderr
+    assert "mcx.toml: not a regular file" in result.stderr
+
+
+def test_the_size_limit_counts_the_bytes_read_not_the_size_reported(tmp_path):
+    from authoring.errors import InputError
+    from authoring.files import read_regular
+
+    assert os.stat("/proc/self/maps").st_size == 0  # a regular file that reports no size
+    with pytest.raises(InputError, match="over"):
+        read_regular(Path("/proc/self/maps"), 16)

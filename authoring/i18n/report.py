@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def report_pack(
     report = PackReport(pack.id, locale, display, required, gate, total=len(messages))
     babel_locale = parse_locale(locale)  # `locale` is canonical (`ja`, `pt_BR`): see workflow.locale_tag
     entries, obsolete = {}, 0
-    if path.is_file():
+    if os.path.lexists(path):  # a FIFO or directory is read, and refused
         catalog = read_catalog(path, display, locale)
         entries = {m.context: m for m in catalog if m.id}
         obsolete = len(catalog.obsolete)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
 from ..errors import UsageError
-from ..files import write_if_changed
+from ..files import MAX_CATALOG_BYTES, read_regular, write_if_changed
 from ..lint import load_valid_pack
 from ..loader import display_path, resolve_pack_dirs
 from ..model import Pack
@@ -54,10 +55,10 @@ def extract(paths, root: Path, config: Config, check: bool = False) -> list[Writ
         display, detail = display_path(path, root), f"{len(messages)} messages"
         if not check:
             results.append(Written(pack.id, display, write_catalog(path, data), detail))
-        elif not path.is_file():
+        elif not os.path.lexists(path):  # a FIFO or directory is read, and refused
             results.append(Written(pack.id, display, True, "missing"))
         else:
-            on_disk = path.read_bytes()
+            on_disk = read_regular(path, MAX_CATALOG_BYTES, display)
             stale = not same_content(on_disk, data)
             diff = tuple(content_diff(on_disk, data, display)) if stale else ()
             results.append(Written(pack.id, display, stale, detail, diff))
@@ -121,7 +122,7 @@ def update(paths, root: Path, config: Config, locale: str | None = None, purge_o
         for tag in tags:
             path = po_path(root, tag, pack.id)
             display = display_path(path, root)
-            existing = read_catalog(path, display, tag) if path.is_file() else None
+            existing = read_catalog(path, display, tag) if os.path.lexists(path) else None
             result = merge(template, existing, parse_locale(tag), pack, purge_obsolete)
             changed = write_catalog(path, render(result.catalog))
             parts = [f"{result.new} new"]
@@ -166,7 +167,7 @@ def compile_catalogs(paths, root: Path, config: Config, out_dir: Path, locale: s
         for tag in _locales(pack, locale):
             source = po_path(root, tag, pack.id)
             display = display_path(source, root)
-            if not source.is_file():
+            if not os.path.lexists(source):
                 raise UsageError(f"{display}: no catalog; run `mcx-author i18n update` first")
             catalog = read_catalog(source, display, tag)
             errors = catalog_errors(catalog, messages, tag, glossary, config.label_width, display)
