@@ -14,9 +14,10 @@ class Pos:
     column: int = 0
 
     def __str__(self) -> str:
-        if self.line:
-            return f"{self.file}:{self.line}:{self.column}"
-        return self.file
+        """`file:line:column`, leaving out what is unknown (0): never `file:0:0`."""
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}" if self.column else f"{self.file}:{self.line}"
 
 
 class McxError(Exception):

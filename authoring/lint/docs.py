@@ -12,6 +12,7 @@ HEADER = """\
 Generated from the rule docstrings by `python -m authoring.lint.docs`; edit the docstrings, not this file.
 
 `mcx-author lint` reports every finding as `file:line:column: severity: message [rule-id]`.
+A finding about a whole file (one that cannot be read) names the file alone: `file: severity: ...`.
 Switch a rule off for one line with a comment on that line, `# mcx: disable=<rule-id>[,<rule-id>...]`
 (`disable=all` silences every rule there), or for the whole repository in `mcx.toml`:
 

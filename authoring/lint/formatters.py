@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
+from ..errors import Pos
 from ..findings import ERROR, Finding
 from . import LintResult
 from .registry import Rule
@@ -18,7 +19,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def format_text(result: LintResult, rules: dict[str, Rule]) -> str:
-    lines = [f"{f.file}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]" for f in result.findings]
+    lines = [f"{Pos(f.file, f.line, f.column)}: {f.severity}: {f.message} [{f.rule}]" for f in result.findings]
     if result.findings:
         lines.append(
             f"{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')} "
@@ -78,18 +79,14 @@ def format_sarif(result: LintResult, rules: dict[str, Rule]) -> str:
 
 
 def _sarif_result(finding: Finding, index: dict[str, int]) -> dict:
+    location = {"artifactLocation": {"uri": finding.file, "uriBaseId": "%SRCROOT%"}}
+    if finding.line:  # an unknown place is the whole file: no region
+        location["region"] = {"startLine": finding.line, "startColumn": max(finding.column, 1)}
     result = {
         "ruleId": finding.rule,
         "level": _level(finding.severity),
         "message": {"text": finding.message},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": finding.file, "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": max(finding.line, 1), "startColumn": max(finding.column, 1)},
-                }
-            }
-        ],
+        "locations": [{"physicalLocation": location}],
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
@@ -108,7 +105,8 @@ def format_github(result: LintResult, rules: dict[str, Rule]) -> str:
     lines = []
     for f in result.findings:
         command = "error" if f.severity == ERROR else "warning"
-        props = f"file={_escape_property(f.file)},line={max(f.line, 1)},col={max(f.column, 1)},title={_escape_property(f.rule)}"
+        place = (f",line={f.line}" if f.line else "") + (f",col={f.column}" if f.line and f.column else "")
+        props = f"file={_escape_property(f.file)}{place},title={_escape_property(f.rule)}"
         lines.append(f"::{command} {props}::{_escape_data(f.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
