@@ -85,3 +85,81 @@ def test_duplicate_entry_is_refused_with_both_line_numbers(run, root, command):
 def test_same_msgid_under_two_contexts_is_not_a_duplicate(run, root):
     result = i18n(run, root, "update")  # hint/1 of both tasks has the same English
     assert result.exit_code == 0, result.output
+
+
+# --- item 13: read-only and symlinked catalogs -------------------------------------------------------
+
+NEW_TITLE = ("pack.yaml", "title: Static website on Amazon S3", "title: A static website on Amazon S3")
+
+
+def _change_title(root):
+    path = root / "packs" / "clean" / NEW_TITLE[0]
+    path.write_text(path.read_text(encoding="utf-8").replace(NEW_TITLE[1], NEW_TITLE[2], 1), encoding="utf-8")
+
+
+def test_read_only_catalog_is_refused_with_one_line_and_left_alone(run, root):
+    po = po_file(root)
+    before = po.read_bytes()
+    po.chmod(0o444)
+    _change_title(root)
+    result = i18n(run, root, "update")
+    assert result.exit_code == 1, result.output
+    assert re.fullmatch(r"locales/ja/LC_MESSAGES/clean\.po: .*read-only.*\n", result.stderr), result.stderr
+    assert po.read_bytes() == before
+    assert po.stat().st_mode & 0o777 == 0o444
+
+
+def test_symlinked_catalog_is_updated_through_the_link(run, root):
+    po = po_file(root)
+    shared = root / "shared-ja.po"
+    po.rename(shared)
+    po.symlink_to(shared)
+    _change_title(root)
+    result = i18n(run, root, "update")
+    assert result.exit_code == 0, result.output
+    assert po.is_symlink()
+    assert NEW_TITLE[2][len("title: ") :] in shared.read_text(encoding="utf-8")
+
+
+# --- item 12: a translator saving while update runs --------------------------------------------------
+
+
+def test_catalog_saved_by_someone_else_during_update_is_not_overwritten(run, root, monkeypatch):
+    po = po_file(root)
+    saved = po.read_text(encoding="utf-8").replace(JA[TITLE], "翻訳者が保存した題名")
+    real_merge = workflow.merge
+
+    def merge_while_a_translator_saves(*args, **kwargs):
+        result = real_merge(*args, **kwargs)
+        tmp = po.with_name("editor-save.tmp")
+        tmp.write_text(saved, encoding="utf-8")
+        os.replace(tmp, po)  # how editors save: a new file moved over the old one
+        return result
+
+    monkeypatch.setattr(workflow, "merge", merge_while_a_translator_saves)
+    _change_title(root)
+    result = i18n(run, root, "update")
+    assert result.exit_code == 1, result.output
+    assert "the catalog changed while updating; run again" in result.stderr
+    assert po.read_text(encoding="utf-8") == saved
+
+
+def test_catalog_rewritten_in_place_with_the_same_size_during_update_is_not_overwritten(run, root, monkeypatch):
+    po = po_file(root)
+    text = po.read_text(encoding="utf-8")
+    saved = text.replace(JA[TITLE], JA[TITLE][::-1])  # same size, same inode
+    stat = po.stat()
+    real_merge = workflow.merge
+
+    def merge_while_rewritten(*args, **kwargs):
+        result = real_merge(*args, **kwargs)
+        po.write_text(saved, encoding="utf-8")
+        os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # even the mtime put back
+        return result
+
+    monkeypatch.setattr(workflow, "merge", merge_while_rewritten)
+    _change_title(root)
+    result = i18n(run, root, "update")
+    assert result.exit_code == 1, result.output
+    assert "the catalog changed while updating; run again" in result.stderr
+    assert po.read_text(encoding="utf-8") == saved

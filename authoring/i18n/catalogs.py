@@ -21,7 +21,7 @@ from ..errors import InputError, Pos
 from ..files import MAX_CATALOG_BYTES, decode_utf8, read_regular
 from ..model import Pack
 from .messages import Message as SourceMessage
-from .stamps import stamp_generator
+from .stamps import file_stamp, stamp_generator
 
 LOCALES_DIR = "locales"
 WIDTH = 76
@@ -140,6 +140,10 @@ _PREVIOUS = re.compile(r'^\|\s*(msgid|msgctxt)?\s*(".*")\s*$')
 
 def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog:
     """Read a PO/POT file; keeps `#|` previous msgids, which Babel's reader files as user comments."""
+    try:
+        info = os.stat(path)  # before reading: a save in between makes the stamp differ, never match
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", Pos(display)) from None
     data = read_regular(path, MAX_CATALOG_BYTES, display, what="a catalog")
     _check_charset(data, display)
     text = decode_utf8(data, display)  # a BOM is dropped here
@@ -154,6 +158,7 @@ def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog
     for message in list(catalog) + list(catalog.obsolete.values()):
         _restore_previous(message)
     catalog.extra_headers = _extra_headers(data)
+    catalog.read_as = file_stamp(info, data)  # update refuses to replace a file saved since
     return catalog
 
 

@@ -124,7 +124,8 @@ def update(paths, root: Path, config: Config, locale: str | None = None, purge_o
             display = display_path(path, root)
             existing = read_catalog(path, display, tag) if os.path.lexists(path) else None
             result = merge(template, existing, parse_locale(tag), pack, purge_obsolete)
-            changed = write_catalog(path, render(result.catalog))
+            read_as = existing.read_as if existing else None
+            changed = write_catalog(path, render(result.catalog), display, read_as)
             parts = [f"{result.new} new"]
             if result.changed:
                 parts.append(f"{result.changed} changed in the source (kept, fuzzy)")
