@@ -289,8 +289,7 @@ class _Builder:
                     key = frame.key
                     if key is None:
                         if tag is None and event.implicit[0] and event.value == "<<":
-                            frame.key = _MERGE
-                            frame.merge_mark = mark
+                            self._merge_key(frame, mark)
                         else:
                             frame.key = event.value  # keys stay text: `on:` is a name, not a boolean
                         frame.key_mark = mark
@@ -409,8 +408,7 @@ class _Builder:
                 raise self._fail("a mapping key must be a plain value", event.start_mark)
             key = event.value  # keys stay text: `on:` or `yes:` are names, not booleans
             if event.tag is None and event.value == "<<" and event.implicit[0]:
-                frame.key = _MERGE
-                frame.merge_mark = event.start_mark
+                self._merge_key(frame, event.start_mark)
             else:
                 frame.key = key
             frame.key_mark = event.start_mark
@@ -431,6 +429,18 @@ class _Builder:
         frame.first_seen[key] = mark.line + 1
         self.keys[frame.path + (key,)] = (mark.line + 1, mark.column + 1)
         data[key] = value
+
+    def _merge_key(self, frame: _Frame, mark) -> None:
+        # YAML 1.1 does not say which of two `<<` keys wins, and parsers differ: refuse rather than guess.
+        if frame.merge_mark is not None:
+            first = frame.merge_mark.line + 1
+            raise self._fail(
+                f"a second merge key `<<` in one mapping (the first is on line {first}); "
+                "merge several mappings with one key: `<<: [*a, *b]`",
+                mark,
+            )
+        frame.key = _MERGE
+        frame.merge_mark = mark
 
     def _merge_source(self, frame: _Frame, value: Any, event) -> None:
         sources = value if isinstance(value, list) else [value]
