@@ -22,8 +22,10 @@ from .common import locate_packs
 @click.option("--ratio", metavar="W:H|auto", default="4:3", show_default=True,
               help="Shape to lay out for (width:height of the panel showing it); auto: the natural shape.")
 @click.option("--icons", type=click.Path(exists=True, file_okay=False), help="A local copy of the AWS architecture icons.")
+@click.option("--layout-timeout", "layout_timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True, metavar="SECONDS", help="Stop Graphviz when one layout takes longer than this.")
 @click.pass_context
-def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, icons, ratio) -> int:
+def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, icons, ratio, layout_timeout) -> int:
     """Draw a pack's architecture or task-dependency diagram with Graphviz.
 
     \b
@@ -69,7 +71,7 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
         out_dir = Path(output)
         if os.path.lexists(out_dir) and not out_dir.is_dir():
             raise UsageError(f"{output}: not a directory; --all writes a set of diagrams into -o DIR")
-        result = render_all(model, root, out_dir, locale, icon_dir, fmt or "svg", shape)
+        result = render_all(model, root, out_dir, locale, icon_dir, fmt or "svg", shape, layout_timeout)
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
         click.echo(
@@ -78,7 +80,7 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
         )
         return 0
     fmt = output_format(fmt, output)
-    rendered = render_one(model, root, view, locale, task, fmt, icon_dir, shape)
+    rendered = render_one(model, root, view, locale, task, fmt, icon_dir, shape, layout_timeout)
     for warning in rendered.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not output or output == "-":

@@ -133,8 +133,14 @@ def _cut(piece: str, width: int) -> int:
     return cut
 
 
-def _base(name: str, rankdir: str = "LR") -> graphviz.Digraph:
-    graph = graphviz.Digraph(name=name, engine="dot")
+class ViewGraph(graphviz.Digraph):
+    """A view's graph, with what a layout that takes too long is reported as (view, locale, size)."""
+
+    what: str = ""
+
+
+def _base(name: str, rankdir: str = "LR") -> ViewGraph:
+    graph = ViewGraph(name=name, engine="dot")
     graph.attr(
         rankdir=rankdir, fontname=FONT, fontsize="12", fontcolor=INK, bgcolor="white", pad="0.3",
         nodesep="0.4", ranksep="0.55", newrank="true", compound="true",
@@ -200,6 +206,10 @@ def architecture_graph(
     """
     arch = pack.architecture
     graph = _base(f"{pack.id}-architecture", _architecture_rankdir(pack, labels, ratio))
+    graph.what = (
+        f"the architecture view of `{pack.id}` ({labels.locale}), "
+        f"{len(arch.components)} components, {len(arch.connections)} connections"
+    )
     children: dict[str | None, list] = {}
     for group in arch.groups:
         children.setdefault(group.parent, []).append(group)
@@ -334,6 +344,8 @@ def tasks_graph(
     graph = _base(f"{pack.id}-tasks", "LR" if ratio is None else "TB")
     graph.attr(ranksep="0.45", nodesep="0.3")
     units = UNITS.get(labels.locale.split("_")[0], UNITS["en"])
+    dependencies = sum(len(t.depends_on) for t in tasks)
+    graph.what = f"the tasks view of `{pack.id}` ({labels.locale}), {len(tasks)} tasks, {dependencies} dependencies"
     box = Box(0.0, 0.0)  # the biggest task box, estimated
     for task in tasks:
         lines = wrap(labels.get(f"task/{task.id}/title", task.title), TASK_TITLE_WIDTH)

@@ -12,6 +12,7 @@ import html
 import re
 import subprocess
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,22 +40,58 @@ FORMATS = ("svg", "png", "pdf", "dot")
 DOT_MISSING = "Graphviz's `dot` was not found; install Graphviz (Debian/Ubuntu: sudo apt-get install graphviz)"
 
 
-def _pipe(graph: graphviz.Digraph, fmt: str) -> bytes:
-    try:
-        return graph.pipe(format=fmt)
-    except graphviz.ExecutableNotFound:
-        raise InputError(DOT_MISSING) from None
-    except graphviz.CalledProcessError as exc:
-        detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise InputError(f"Graphviz failed: {detail[-1] if detail else exc}") from None
+LAYOUT_TIMEOUT = 60.0  # seconds one layout may take (`--layout-timeout`); dot is stopped past it
+_DOCUMENT_END = {"svg": b"</svg>", "png": b"IEND", "pdf": b"%%EOF"}
 
 
-def _layout_all(graphs: Iterable[graphviz.Digraph], fmt: str = "svg") -> list[bytes]:
+def _pipe(graph: graphviz.Digraph, fmt: str, timeout: float = LAYOUT_TIMEOUT) -> bytes:
+    return _layout_all([graph], fmt, timeout)[0]
+
+
+class _Output:
+    """A stream of dot read to its end in a thread, counting the documents finished so far (the
+    layout under way is the next one)."""
+
+    def __init__(self, stream, end: bytes = b""):
+        self.chunks: list[bytes] = []
+        self.done = 0
+        self._end = end
+        self._thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _read(self, stream) -> None:
+        tail = b""
+        while data := stream.read1(1 << 16):
+            self.chunks.append(data)
+            if self._end:  # the tail catches an end marker cut in two by the chunking
+                self.done += (tail + data).count(self._end)
+                tail = (tail + data)[-(len(self._end) - 1) :]
+
+    def join(self) -> bytes:
+        self._thread.join()
+        return b"".join(self.chunks)
+
+
+def _watch(process: subprocess.Popen, out: _Output, timeout: float, stop: threading.Event, fired: list[int]) -> None:
+    """Kill dot when one layout takes longer than `timeout` (the clock restarts at each finished
+    document); `fired` gets the index of the graph it was laying out."""
+    done, since = out.done, time.monotonic()
+    while not stop.wait(min(0.05, timeout / 4)):
+        if out.done != done:
+            done, since = out.done, time.monotonic()
+        elif time.monotonic() - since > timeout:
+            fired.append(done)
+            process.kill()
+            return
+
+
+def _layout_all(graphs: Iterable[graphviz.Digraph], fmt: str = "svg", timeout: float = LAYOUT_TIMEOUT) -> list[bytes]:
     """SVG (or PNG, PDF) for several graphs from one `dot` process.
 
     Starting dot (plugins, fonts) costs more than laying out a small graph, so every view and
     locale shares one process; it is started first and fed each graph as soon as it is built,
-    so its start-up and the first layout overlap building the rest.
+    so its start-up and the first layout overlap building the rest. A layout that takes longer
+    than `timeout` seconds stops dot, and the error names that graph's view and size.
     """
     try:
         process = subprocess.Popen(
@@ -62,33 +99,44 @@ def _layout_all(graphs: Iterable[graphviz.Digraph], fmt: str = "svg") -> list[by
         )
     except FileNotFoundError:
         raise InputError(DOT_MISSING) from None
-    outputs: dict[str, bytes] = {}
-    readers = [
-        threading.Thread(target=lambda name=name, stream=stream: outputs.__setitem__(name, stream.read()))
-        for name, stream in (("out", process.stdout), ("err", process.stderr))
-    ]
-    for reader in readers:
-        reader.start()
-    count = 0
+    out, err = _Output(process.stdout, _DOCUMENT_END.get(fmt, b"")), _Output(process.stderr)
+    stop, fired = threading.Event(), []
+    watchdog = threading.Thread(target=_watch, args=(process, out, timeout, stop, fired), daemon=True)
+    watchdog.start()
+    sent: list[str] = []
     try:
         for graph in graphs:
+            sent.append(getattr(graph, "what", "") or f"the graph `{graph.name}`")
             process.stdin.write(graph.source.encode("utf-8") + b"\n")
             process.stdin.flush()
-            count += 1
     except BrokenPipeError:
         pass  # dot stopped early: its exit status and stderr say why
     finally:
-        process.stdin.close()
+        _close(process.stdin)
         code = process.wait()
-        for reader in readers:
-            reader.join()
+        stop.set()
+        watchdog.join()
+        output, errors = out.join(), err.join()
+    if fired:
+        what = sent[min(fired[0], len(sent) - 1)]
+        raise InputError(
+            f"{what}: not laid out within {timeout:g} s, so Graphviz was stopped; "
+            "draw fewer parts or give --layout-timeout SECONDS"
+        )
     if code != 0:
-        detail = outputs.get("err", b"").decode("utf-8", "replace").strip().splitlines()
+        detail = errors.decode("utf-8", "replace").strip().splitlines()
         raise InputError(f"Graphviz failed: {detail[-1] if detail else f'exit status {code}'}")
-    documents = split_documents(outputs.get("out", b""), fmt)
-    if len(documents) != count:
-        raise InputError(f"Graphviz returned {len(documents)} diagrams for {count} graphs")
+    documents = split_documents(output, fmt)
+    if len(documents) != len(sent):
+        raise InputError(f"Graphviz returned {len(documents)} diagrams for {len(sent)} graphs")
     return documents
+
+
+def _close(stream) -> None:
+    try:
+        stream.close()
+    except BrokenPipeError:
+        pass  # dot was stopped with input still buffered
 
 
 _PDF_END = re.compile(rb"%%EOF\r?\n?")
@@ -268,9 +316,10 @@ class Rendered:
 def render_one(
     pack: Pack, root: Path, view: str = "architecture", locale: str | None = None, task: str | None = None,
     fmt: str = "svg", icons: Path | None = None, ratio: float | None = parse_ratio(DEFAULT_RATIO),
+    timeout: float = LAYOUT_TIMEOUT,
 ) -> Rendered:
     """One diagram. SVG is laid out without highlights and restyled, exactly as `render_all` does,
-    so `--task X` gives the same bytes as `--all`'s task-X.svg."""
+    so `--task X` gives the same bytes as `--all`'s task-X.svg. `timeout`: seconds the layout may take."""
     labels = load_labels(pack, root, locale)
     warning = labels.warning(view)
     warnings = [warning] if warning else []
@@ -278,7 +327,7 @@ def render_one(
         check_task(pack, task)
     if view == "tasks":
         if fmt == "svg":
-            base = finish_svg(_pipe(tasks_graph(pack, labels, ratio=ratio), "svg"))
+            base = finish_svg(_pipe(tasks_graph(pack, labels, ratio=ratio), "svg", timeout))
             if task is None:
                 return Rendered(base.encode("utf-8"), warnings)
             return Rendered(SvgVariants(base).variant(frozenset({task}), frozenset(), task), warnings)
@@ -286,14 +335,14 @@ def render_one(
     else:
         lit = highlight_of(pack, task) if task else None
         if fmt == "svg":
-            base = finish_svg(_pipe(architecture_graph(pack, labels, icons=icons, ratio=ratio), "svg"))
+            base = finish_svg(_pipe(architecture_graph(pack, labels, icons=icons, ratio=ratio), "svg", timeout))
             if lit is None:
                 return Rendered(base.encode("utf-8"), warnings)
             return Rendered(SvgVariants(base).variant(lit, lit_edges(pack, lit), task), warnings)
         graph = architecture_graph(pack, labels, highlight=lit, icons=icons, ratio=ratio)
     if fmt == "dot":
         return Rendered(graph.source.encode("utf-8"), warnings)
-    return Rendered(_pipe(graph, fmt), warnings)
+    return Rendered(_pipe(graph, fmt, timeout), warnings)
 
 
 # --- every variant -------------------------------------------------------------------------------
@@ -319,7 +368,7 @@ def locales_for(pack: Pack, locale: str | None) -> list[str | None]:
 
 def render_all(
     pack: Pack, root: Path, out_dir: Path, locale: str | None = None, icons: Path | None = None,
-    fmt: str = "svg", ratio: float | None = parse_ratio(DEFAULT_RATIO),
+    fmt: str = "svg", ratio: float | None = parse_ratio(DEFAULT_RATIO), timeout: float = LAYOUT_TIMEOUT,
 ) -> AllResult:
     """architecture, tasks and task-<id> for every task, in `fmt`; with locale "all", one directory
     per locale. All graphs go through one dot process. SVG: one layout per view and locale, the
@@ -344,7 +393,7 @@ def render_all(
                     names.append((directory, f"task-{task.id}.{fmt}"))
                     yield architecture_graph(pack, labels, highlight=frozenset(task.highlight), icons=icons, ratio=ratio)
 
-    layouts = _layout_all(graphs(), fmt)
+    layouts = _layout_all(graphs(), fmt, timeout)
     result.layouts = len(layouts) if fmt == "svg" else 2 * len(jobs)
     if fmt == "svg":
         outputs = _svg_outputs(pack, jobs, layouts, out_dir if locale == "all" else None, out_dir)
