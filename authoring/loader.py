@@ -83,6 +83,7 @@ class PackSource:
     task_docs: list[Document] = field(default_factory=list)
     stray_files: list[str] = field(default_factory=list)  # files in tasks/ that are not task files
     unreadable_stems: set[str] = field(default_factory=set)  # task files that exist but did not load
+    escaped_tasks: list[str] = field(default_factory=list)  # task files linked out of the pack: not read
     files_read: int = 0
     findings: list[Finding] = field(default_factory=list)  # yaml-syntax and reading problems
     pack: Pack | None = None
@@ -107,6 +108,14 @@ def _read(path: Path, source: PackSource) -> Document | None:
     return doc
 
 
+def _leaves(path: Path, directory: Path) -> bool:
+    """Whether `path`, links followed, is outside `directory` (a loop is left to reading to report)."""
+    try:
+        return directory not in path.resolve().parents
+    except (OSError, RuntimeError):
+        return False
+
+
 def load_pack(directory: Path, root: Path) -> PackSource:
     """Read pack.yaml and every task file; build the model even when parts are broken."""
     source = PackSource(directory=directory.resolve(), root=root.resolve())
@@ -119,6 +128,10 @@ def load_pack(directory: Path, root: Path) -> PackSource:
     for entry in entries:
         path = tasks_dir / entry.name
         if entry.name.endswith(".yaml") and (entry.is_file() or entry.is_symlink()):
+            if _leaves(path, source.directory):  # nothing outside the pack is read (path-escape)
+                source.escaped_tasks.append(source.display(path))
+                source.unreadable_stems.add(path.stem)
+                continue
             doc = _read(path, source)
             if doc is not None:
                 source.task_docs.append(doc)

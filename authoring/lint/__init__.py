@@ -59,8 +59,10 @@ def lint_paths(paths, root: Path, config: Config, select: frozenset[str] | None 
     return LintResult(tuple(sorted(set(findings))), files)
 
 
+# path-escape too: a task file linked out of the pack is not read, so the pack is incomplete.
 STRUCTURE_RULES = frozenset(
-    {"yaml-syntax", "schema", "unknown-key", "duplicate-id", "id-mismatch", "unknown-reference", "dependency-cycle"}
+    {"yaml-syntax", "schema", "unknown-key", "duplicate-id", "id-mismatch", "unknown-reference", "dependency-cycle",
+     "path-escape"}
 )
 
 

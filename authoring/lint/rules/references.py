@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -242,20 +244,102 @@ def _file_refs(value, step, path):
 
 @rule("path-escape")
 def path_escape(ctx: LintContext):
-    """A `$asset`, `$zip` or `python:` path points outside the pack (absolute, `..`, or a link out).
+    """A `$asset`, `$zip` or `python:` path points outside the pack (absolute, `..`, or a link out),
+    or a task file is a link to a file outside the pack (it is not read).
+
+    A `$zip` folder is checked all the way down: a link in it that leads out of the pack
+    (`shadow -> /etc/shadow`, `rootfs -> /`) would be zipped with what it points to, and a FIFO,
+    device or socket is not a file to zip; both are errors.
 
     Fails:
         Code: {ZipFile: {$zip: ../../secrets/handler.py}}
     Passes:
         Code: {ZipFile: {$zip: assets/handler.py}}
     """
+    for task_file in ctx.source.escaped_tasks:
+        yield Pos(task_file, 1, 1), f"task file is a link to {_link_target(ctx.root / task_file)}; it was not read"
+    base = ctx.pack.directory.resolve()
     for pos, kind, relative in file_references(ctx):
         if not isinstance(relative, str) or not relative:
             continue  # not a path at all: missing-file reports it
+        path = None if "\x00" in relative else _inside(ctx.pack.directory, relative)
         if "\x00" in relative:
             yield pos, f"`{kind}` path contains a NUL character"
-        elif _inside(ctx.pack.directory, relative) is None:
+        elif path is None:
             yield pos, f"`{kind}` path `{relative}` leaves the pack directory; keep files inside the pack"
+        elif kind == "$zip" and path.is_dir():
+            for problem in _zip_tree_problems(base, path):
+                yield pos, f"`$zip` folder `{relative}` holds {problem}"
+
+
+def _link_target(path: Path) -> str:
+    """What a link out of the pack leads to, from its status alone (its content is never read)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "a file outside the pack that does not exist"
+    if stat.S_ISREG(mode):
+        return "a file outside the pack"
+    what = "a folder" if stat.S_ISDIR(mode) else _kind(mode)
+    return f"{what} outside the pack, not a regular file"
+
+
+ZIP_TREE_LIMIT = 20_000  # entries walked in one `$zip` folder: a bound, not a pack size anyone needs
+
+
+def _zip_tree_problems(base: Path, folder: Path):
+    """What in `folder` (walked without following links out of `base`) cannot go into a zip: links
+    that leave the pack and anything that is neither a regular file nor a folder."""
+    pending, seen, walked = [folder], {folder}, 0
+    while pending:
+        directory = pending.pop()
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            yield f"`{_shown(base, directory)}`, which cannot be read ({exc.strerror})"
+            continue
+        for entry in entries:
+            walked += 1
+            if walked > ZIP_TREE_LIMIT:
+                yield f"more than {ZIP_TREE_LIMIT} entries; zip a smaller folder"
+                return
+            problem, descend = _zip_entry(base, Path(entry.path))
+            if problem:
+                yield f"`{_shown(base, Path(entry.path))}`, {problem}"
+            elif descend is not None and descend not in seen:
+                seen.add(descend)
+                pending.append(descend)
+
+
+def _zip_entry(base: Path, path: Path) -> tuple[str | None, Path | None]:
+    """(why `path` cannot be zipped or None, the resolved folder to walk next or None)."""
+    try:
+        target = path.resolve(strict=True) if path.is_symlink() else path
+        mode = os.stat(target).st_mode
+    except (OSError, RuntimeError):
+        return "a link that leads nowhere (or in a loop)", None
+    if target != path and not (target == base or base in target.parents):
+        return "a link that leaves the pack directory; keep files inside the pack", None
+    if stat.S_ISDIR(mode):
+        return None, target
+    if not stat.S_ISREG(mode):
+        return f"which is {_kind(mode)}, not a regular file; a zip holds only files and folders", None
+    return None, None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
+
+
+def _shown(base: Path, path: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.name
 
 
 @rule("missing-file")
