@@ -35,20 +35,28 @@ UNITS = {
 }
 
 
+def _columns(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def _width(text: str) -> int:
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(map(_columns, text))
 
 
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` display columns, as even as the breaks allow (no lone last word),
-    broken between words and Japanese phrases, never inside one that fits on a line."""
-    lines, cuts = _wrap(text, width)
+    broken between words and Japanese phrases, never inside one that fits on a line.
+
+    Linear in the length of `text`: the pieces are found once, and each try at a narrower width
+    measures each character a bounded number of times."""
+    pieces = _pieces(text)
+    lines, cuts = _wrap(pieces, width)
     if len(lines) > 1:
         even = -(-_width(text) // len(lines)) + 1
         for narrower in range(even, width):
-            balanced, more_cuts = _wrap(text, narrower)
+            balanced, more_cuts = _wrap(pieces, narrower)
             if len(balanced) == len(lines) and more_cuts <= cuts:
                 return balanced
     return lines
@@ -99,36 +107,80 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def _wrap(text: str, width: int) -> tuple[list[str], int]:
+def _wrap(pieces: list[str], width: int) -> tuple[list[str], int]:
     """Lines of at most `width` display columns, and how many pieces had to be cut to get there."""
     lines: list[str] = []
-    current = ""
+    current, used = "", 0  # the line being filled and its width
     cuts = 0
-    for piece in _pieces(text):
-        if _width(current + piece.rstrip()) <= width:
+    for piece in pieces:
+        # measured no further than a line, so a long piece costs one line here and is cut below
+        size = _width_upto(piece.rstrip(), width + 1)
+        if used + size <= width:
             current += piece
+            used += _width(piece)
             continue
         if current:
             lines.append(current.rstrip())
-            current = ""
-        while _width(piece.rstrip()) > width:  # one piece wider than a line: cut it
-            cut = _cut(piece, width)
-            lines.append(piece[:cut].rstrip())
-            piece = piece[cut:].lstrip()
-            cuts += 1
-        current = piece
+        if size > width:  # one piece wider than a line: cut it
+            cut_lines, piece = _cut_long(piece, width)
+            lines += cut_lines
+            cuts += len(cut_lines)
+        current, used = piece, _width(piece)
     if current.strip():
         lines.append(current.rstrip())
     return lines or [""], cuts
 
 
-def _cut(piece: str, width: int) -> int:
-    """Where to cut a piece wider than a line: at its last space that fits, else by kinsoku."""
-    spaces = [i + 1 for i, c in enumerate(piece) if c == " " and _width(piece[: i + 1].rstrip()) <= width]
-    if spaces and piece[: spaces[-1]].strip():
-        return spaces[-1]
-    cut = len(piece)
-    while cut > 1 and (_width(piece[:cut]) > width or piece[cut : cut + 1] in NO_LINE_START):
+def _width_upto(text: str, limit: int) -> int:
+    """The display width of `text`, counted no further than `limit` columns."""
+    if text.isascii():
+        return min(len(text), limit)
+    used = 0
+    for char in text:
+        used += _columns(char)
+        if used >= limit:
+            break
+    return used
+
+
+def _cut_long(piece: str, width: int) -> tuple[list[str], str]:
+    """A piece wider than a line cut into full lines, and the rest (which fits on one). Each cut
+    looks at one line's worth of characters: at its last space that fits, else by kinsoku."""
+    body = piece.rstrip()
+    ascii_only = body.isascii()
+    lines: list[str] = []
+    start = 0
+    while True:
+        end = _fit(body, start, width, ascii_only)
+        if end >= len(body):
+            return lines, piece[start:]
+        cut = _cut(body, start, end)
+        lines.append(body[start:cut].rstrip())
+        start = cut
+        while start < len(body) and body[start].isspace():
+            start += 1
+
+
+def _fit(text: str, start: int, width: int, ascii_only: bool) -> int:
+    """The furthest end such that text[start:end] is at most `width` columns."""
+    if ascii_only:
+        return min(len(text), start + width)
+    used, end = 0, start
+    while end < len(text) and used + _columns(text[end]) <= width:
+        used += _columns(text[end])
+        end += 1
+    return end
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to cut text[start:] whose first `end - start` characters fill a line: after its last
+    space that fits (a space just past the line counts, as trailing spaces are not shown), else
+    before the last character that may start a line (kinsoku)."""
+    space = text.rfind(" ", start, end + 1)
+    if space >= start and text[start:space].strip():
+        return space + 1
+    cut = end
+    while cut > start + 1 and text[cut] in NO_LINE_START:
         cut -= 1
     return cut
 
