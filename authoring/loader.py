@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def display_path(path: Path, root: Path) -> str:
         pass
     try:
         return path.resolve().relative_to(root).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a link loop
         return path.as_posix()
 
 
@@ -54,6 +55,8 @@ def resolve_pack_dirs(paths: list[str] | tuple[str, ...], root: Path) -> list[Pa
             path = path.resolve()
         except (OSError, RuntimeError) as exc:  # a symbolic link loop
             raise UsageError(f"{raw}: cannot resolve path ({exc})") from None
+        if not path.is_file() and not path.is_dir():
+            raise UsageError(f"{raw}: not a regular file or a directory")
         if path.is_file():
             if path.name == "pack.yaml":
                 found.append(path.parent)
@@ -64,13 +67,35 @@ def resolve_pack_dirs(paths: list[str] | tuple[str, ...], root: Path) -> list[Pa
         elif os.path.lexists(path / "pack.yaml"):
             found.append(path)  # a broken pack.yaml is still a pack: reading it reports the problem
         else:
-            container = path / PACKS_DIR if (path / PACKS_DIR).is_dir() else path
-            packs = sorted(p for p in container.iterdir() if p.is_dir() and os.path.lexists(p / "pack.yaml"))
+            packs = _packs_in(path / PACKS_DIR if (path / PACKS_DIR).is_dir() else path, raw)
             if not packs:
                 raise UsageError(f"{raw}: no pack found (a pack is a directory with pack.yaml)")
             found.extend(packs)
     unique = list(dict.fromkeys(found))
     return unique
+
+
+def _packs_in(container: Path, raw: str) -> list[Path]:
+    """The packs in a directory, including those that cannot be read (loading reports them)."""
+    try:
+        entries = sorted(os.scandir(container), key=lambda e: e.name)
+    except OSError as exc:
+        raise UsageError(f"{raw}: cannot read the directory ({exc.strerror})") from None
+    return [Path(entry.path) for entry in entries if _may_be_pack(Path(entry.path))]
+
+
+def _may_be_pack(path: Path) -> bool:
+    """A directory holding pack.yaml, or an entry whose reading fails (a link loop, no permission):
+    an unreadable pack is an error to report, not a directory to skip."""
+    try:
+        if not stat.S_ISDIR(os.stat(path).st_mode):
+            return False
+        os.lstat(path / "pack.yaml")
+        return True
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
 
 
 @dataclass
@@ -116,18 +141,33 @@ def _leaves(path: Path, directory: Path) -> bool:
         return False
 
 
+def _unreadable(source: PackSource, path: Path, exc: Exception) -> None:
+    reason = getattr(exc, "strerror", None) or str(exc)
+    message = f"directory cannot be read ({reason}); nothing in it was checked"
+    source.findings.append(Finding.at(Pos(source.display(path)), "yaml-syntax", ERROR, message))
+
+
 def load_pack(directory: Path, root: Path) -> PackSource:
     """Read pack.yaml and every task file; build the model even when parts are broken."""
-    source = PackSource(directory=directory.resolve(), root=root.resolve())
+    try:
+        source = PackSource(directory=directory.resolve(), root=root.resolve())
+        os.scandir(source.directory).close()
+    except (OSError, RuntimeError) as exc:  # a link loop, no permission
+        source = PackSource(directory=directory, root=root.resolve())
+        _unreadable(source, directory, exc)
+        return source
     source.pack_doc = _read(source.directory / "pack.yaml", source)
     tasks_dir = source.directory / "tasks"
     try:
         entries = sorted(os.scandir(tasks_dir), key=lambda e: e.name)
-    except OSError:
+    except FileNotFoundError:
+        entries = []
+    except OSError as exc:  # not a directory, no permission: its tasks would be silently missing
+        _unreadable(source, tasks_dir, exc)
         entries = []
     for entry in entries:
         path = tasks_dir / entry.name
-        if entry.name.endswith(".yaml") and (entry.is_file() or entry.is_symlink()):
+        if entry.name.endswith(".yaml") and (entry.is_symlink() or entry.is_file()):  # a loop: is_file raises
             if _leaves(path, source.directory):  # nothing outside the pack is read (path-escape)
                 source.escaped_tasks.append(source.display(path))
                 source.unreadable_stems.add(path.stem)

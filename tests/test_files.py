@@ -174,3 +174,44 @@ def test_the_size_limit_counts_the_bytes_read_not_the_size_reported(tmp_path):
     assert os.stat("/proc/self/maps").st_size == 0  # a regular file that reports no size
     with pytest.raises(InputError, match="over"):
         read_regular(Path("/proc/self/maps"), 16)
+
+
+# --- item 4: an unreadable pack is an error, not a clean pass ---------------------------------------
+
+
+def test_a_pack_directory_that_is_a_link_loop_is_an_error_when_linting_the_root(run, copy_pack, content_root):
+    copy_pack("clean")
+    (content_root / "packs" / "broken").symlink_to("broken")
+    result = run("--root", content_root, "lint")
+    assert result.exit_code == 1, result.output
+    assert "packs/broken" in result.stdout and "cannot be read" in result.stdout
+
+
+def test_a_tasks_folder_that_cannot_be_listed_is_an_error(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    for task in (pack / "tasks").iterdir():
+        task.unlink()
+    (pack / "tasks").rmdir()
+    (pack / "tasks").write_text("not a folder\n")
+    result = run("--root", content_root, "lint", pack)
+    assert result.exit_code == 1, result.output
+    assert "packs/clean/tasks" in result.stdout and "cannot be read" in result.stdout
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 directory")
+def test_a_pack_directory_without_read_permission_is_an_error(run, copy_pack, content_root):
+    copy_pack("clean")
+    locked = copy_pack("clean", as_name="locked")
+    locked.chmod(0)
+    try:
+        result = run("--root", content_root, "lint")
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 1, result.output
+    assert "packs/locked" in result.stdout
+
+
+def test_lint_of_a_device_is_a_usage_error(run, content_root):
+    result = run("--root", content_root, "lint", "/dev/null")
+    one_line_refusal(result)
+    assert "not a regular file or a directory" in result.stderr

@@ -3,7 +3,10 @@ message names the file that is wrong."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -202,3 +205,144 @@ def test_new_task_with_an_unreadable_pack_yaml_names_it(run, copy_pack, content_
     assert result.exit_code == 1
     assert "internal error" not in result.output
     assert result.stderr.startswith("packs/clean/pack.yaml:")
+
+
+# --- Exit 3 is for our bugs only: hostile paths as inputs and outputs give one line and exit 1 or 2 ---
+# Every case fails for root too (no chmod): directories where files are expected, FIFOs, devices, link
+# loops, paths under a file, and /proc, where nobody may create a file. The CLI runs in a subprocess
+# with a timeout, so that a FIFO that blocks fails the test instead of hanging the suite.
+
+
+def _self_link(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    path.symlink_to(path.name)
+
+
+def _po(root: Path) -> Path:
+    return root / "locales" / "ja" / "LC_MESSAGES" / "clean.po"
+
+
+def _translated(root: Path, run) -> None:
+    assert run("--root", root, "i18n", "update").exit_code == 0
+
+
+def _pot_is_a_directory(root, run):
+    (root / "locales").mkdir()
+    (root / "locales" / "clean.pot").mkdir()
+    return ["i18n", "extract", "--check"]
+
+
+def _po_is_a_directory(command):
+    def setup(root, run):
+        _translated(root, run)
+        _po(root).unlink()
+        _po(root).mkdir()
+        return ["i18n", command]
+    return setup
+
+
+def _po_is_a_fifo(command):
+    def setup(root, run):
+        _translated(root, run)
+        _po(root).unlink()
+        os.mkfifo(_po(root))
+        return ["i18n", command]
+    return setup
+
+
+def _mislabelled_catalog(root, run):
+    _translated(root, run)
+    text = re.sub("charset=utf-8", "charset=KOI8-R", _po(root).read_text(encoding="utf-8"), flags=re.I)
+    _po(root).write_text(text, encoding="utf-8")
+    return ["i18n", "compile"]
+
+
+def _task_link_loop(root, run):
+    _self_link(root / "packs" / "clean" / W)
+    return ["lint", root / "packs" / "clean"]
+
+
+def _asset_link_loop(root, run):
+    _self_link(root / "packs" / "clean" / "assets" / "index.html")
+    return ["lint", root / "packs" / "clean"]
+
+
+def _deep_validator(root, run):
+    pack = root / "packs" / "clean"
+    (pack / "validators").mkdir()
+    (pack / "validators" / "deep.py").write_text("x = " + "1+" * 200_000 + "1\n\ndef check(ctx):\n    return x\n")
+    replace_block(pack / W, "validators", "solution",
+                  "validators:\n  - {id: deep, python: 'validators/deep.py:check', fail_message: x}\n")
+    return ["lint", pack]
+
+
+def _pack_yaml_is_a_fifo(root, run):
+    pack = root / "packs" / "clean"
+    (pack / PACK).unlink()
+    os.mkfifo(pack / PACK)
+    return ["render-diagram", pack]
+
+
+def _output(*parts):
+    def setup(root, run):
+        return ["render-diagram", root / "packs" / "clean", "-o", root.joinpath(*parts)]
+    return setup
+
+
+def _output_is(kind):
+    def setup(root, run):
+        target = root / "out.svg"
+        {"dir": target.mkdir, "fifo": lambda: os.mkfifo(target), "loop": lambda: target.symlink_to("out.svg")}[kind]()
+        return ["render-diagram", root / "packs" / "clean", "-o", target]
+    return setup
+
+
+def _all_into_a_file(root, run):
+    (root / "afile").write_text("x")
+    return ["render-diagram", root / "packs" / "clean", "--all", "-o", root / "afile"]
+
+
+def _output_under_a_file(root, run):
+    (root / "afile").write_text("x")
+    return ["render-diagram", root / "packs" / "clean", "-o", root / "afile" / "x.svg"]
+
+
+def _compile_into_proc(root, run):
+    _translated(root, run)
+    return ["i18n", "compile", "-o", "/proc/mcx-locales"]
+
+
+HOSTILE_PATHS = [
+    ("lint-dev-null", lambda root, run: ["lint", "/dev/null"]),
+    ("lint-task-link-loop", _task_link_loop),
+    ("lint-asset-link-loop", _asset_link_loop),
+    ("lint-validator-nested-200k-deep", _deep_validator),
+    ("render-pack-yaml-is-a-fifo", _pack_yaml_is_a_fifo),
+    ("extract-check-pot-is-a-directory", _pot_is_a_directory),
+    ("update-po-is-a-directory", _po_is_a_directory("update")),
+    ("compile-po-is-a-directory", _po_is_a_directory("compile")),
+    ("report-po-is-a-directory", _po_is_a_directory("report")),
+    ("update-po-is-a-fifo", _po_is_a_fifo("update")),
+    ("compile-mislabelled-catalog", _mislabelled_catalog),
+    ("render-output-is-a-directory", _output_is("dir")),
+    ("render-output-is-a-fifo", _output_is("fifo")),
+    ("render-output-is-a-link-loop", _output_is("loop")),
+    ("render-output-is-a-device", _output("..", "..", "..", "..", "..", "..", "..", "..", "dev", "full")),
+    ("render-output-under-a-file", _output_under_a_file),
+    ("render-all-into-a-file", _all_into_a_file),
+    ("render-output-in-proc", lambda root, run: ["render-diagram", root / "packs" / "clean", "-o", "/proc/x.svg"]),
+    ("compile-into-proc", _compile_into_proc),
+]
+
+
+@pytest.mark.parametrize("setup", [case[1] for case in HOSTILE_PATHS], ids=[case[0] for case in HOSTILE_PATHS])
+def test_hostile_path_gives_one_line_and_exit_1_or_2(run, copy_pack, content_root, setup):
+    copy_pack("clean")
+    args = setup(content_root, run)
+    result = subprocess.run(
+        [sys.executable, "-m", "authoring.cli", "--root", str(content_root), *map(str, args)],
+        cwd=content_root, capture_output=True, text=True, timeout=20,
+    )
+    assert result.returncode in (1, 2), result.stderr + result.stdout
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 1, result.stderr

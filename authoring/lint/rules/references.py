@@ -141,6 +141,9 @@ def _python_function(ctx: LintContext, validator):
     except (SyntaxError, ValueError) as exc:
         yield validator.pos("python"), f"{relative} does not parse: {exc.msg if hasattr(exc, 'msg') else exc}"
         return
+    except (RecursionError, MemoryError):  # ast.parse of an expression nested thousands deep
+        yield validator.pos("python"), f"{relative} does not parse: nested too deeply"
+        return
     names = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     if function not in names:
         yield validator.pos("python"), f"{relative} defines no function `{function}`{suggest(function, names)}"
@@ -211,7 +214,10 @@ def _inside(directory: Path, relative: str) -> Path | None:
     if not relative or Path(relative).is_absolute() or "\x00" in relative:
         return None
     base = directory.resolve()
-    path = (base / relative).resolve()
+    try:
+        path = (base / relative).resolve()
+    except (OSError, RuntimeError):  # a link loop: stays unresolved, and missing-file reports it
+        path = base / relative
     return path if path == base or base in path.parents else None
 
 
