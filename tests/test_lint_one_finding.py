@@ -58,3 +58,17 @@ def test_missing_parameter_without_a_typo_is_still_reported(copy_pack, content_r
          "      Hosting: {IndexDocument: {Suffix: index.html}}\ncounterexamples:")
     messages = sorted(f.message for f in _findings(pack, content_root))
     assert len(messages) == 2 and any("missing required" in m for m in messages)
+
+
+def test_invalid_hint_cost_is_one_finding(copy_pack, content_root):
+    # `cost: five` is a schema error; the model reads it as free (0), which must not add a hint-leak warning
+    pack = copy_pack("free-hint-leak")
+    edit(pack / W, "  - text: The index document is `index.html`.\n",
+         "  - text: The index document is `index.html`.\n    cost: five\n")
+    [finding] = _findings(pack, content_root)
+    assert (finding.rule, finding.line, finding.column) == ("schema", 10, 11)
+
+
+def test_free_hint_without_cost_still_leaks(copy_pack, content_root):
+    pack = copy_pack("free-hint-leak")
+    assert [f.rule for f in _findings(pack, content_root)] == ["hint-leak"]

@@ -113,6 +113,19 @@ def unused_component(ctx: LintContext):
 _CODE = re.compile(r"`([^`\n]+)`")
 
 
+_NO_COST = object()
+
+
+def _free(hint) -> bool:
+    """No cost, or cost 0. A cost that is not an integer (`cost: five`, `cost: true`) is the schema rule's
+    finding: the model reads it as 0, but the author did not mean the hint to be free."""
+    data = hint.src.doc.data
+    for part in hint.src.path:
+        data = data[part]
+    raw = data.get("cost", _NO_COST)
+    return raw is _NO_COST or (type(raw) in (int, float) and raw == 0)
+
+
 @rule("hint-leak", severity=WARNING)
 def hint_leak(ctx: LintContext):
     """A free hint (cost 0) quotes a value that a validator expects: it hands out the answer for nothing.
@@ -131,7 +144,7 @@ def hint_leak(ctx: LintContext):
                         if len(expectation.value) >= 4 and "{" not in expectation.value:
                             expected.add(expectation.value)
         for hint in task.hints:
-            if hint.cost == 0:
+            if _free(hint):
                 for match in _CODE.finditer(hint.text):
                     quoted = match.group(1)
                     if quoted in expected:
