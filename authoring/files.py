@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import tempfile
 import time
@@ -110,7 +111,10 @@ def remove_stale_temps(target: Path) -> int:
         match = pattern.match(entry.name)
         if match and _is_stale(entry, int(match.group(1))):
             try:
-                (os.rmdir if entry.is_dir(follow_symlinks=False) else os.unlink)(entry.path)
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path)  # a set staged by `render-diagram --all`
+                else:
+                    os.unlink(entry.path)
                 removed += 1
             except OSError:
                 pass
@@ -161,6 +165,109 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         return False
     write_atomic_bytes(path, data)
     return True
+
+
+SET_MEMBER = re.compile(r"(architecture|tasks|task-.+)\.(svg|png|pdf)\Z")
+
+
+def write_set(out_dir: Path, outputs) -> tuple[int, list[Path]]:
+    """Replace the directory `out_dir` as a whole by the files `outputs` ((path under out_dir, bytes)):
+    they are written into a sibling directory, which is then swapped in, so readers see the old set or
+    the new one. Returns (files that changed, paths written)."""
+    target = _set_target(out_dir)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(target)
+        staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}{TEMP_MARK}{os.getpid()}-", suffix=".tmp"))
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", Pos(str(out_dir))) from None
+    try:
+        changed, files = _stage(staging, target, out_dir, outputs)
+        _swap_in(staging, target)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", Pos(str(out_dir))) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # the old set after a swap, or a set not swapped in
+    return changed, files
+
+
+def _set_target(out_dir: Path) -> Path:
+    """Where the set goes (through a link), refused if it holds anything but a diagram set: replacing
+    it as a whole must never delete someone's other files."""
+    target = Path(os.path.realpath(out_dir))
+    if not os.path.lexists(target):
+        return target
+    if not target.is_dir():
+        raise UsageError(f"{out_dir}: not a directory; --all writes a set of diagrams into -o DIR")
+    for entry in os.scandir(target):
+        inner = os.listdir(entry.path) if entry.is_dir(follow_symlinks=False) else [entry.name]
+        if not all(SET_MEMBER.match(name) for name in inner) or (entry.is_symlink()):
+            raise UsageError(
+                f"{out_dir}: holds `{entry.name}`, which is not a diagram; --all replaces the whole directory,"
+                " so give it one of its own"
+            )
+    return target
+
+
+def _stage(staging: Path, target: Path, out_dir: Path, outputs) -> tuple[int, list[Path]]:
+    changed, files = 0, []
+    for path, data in outputs:
+        relative = Path(path).relative_to(out_dir)
+        (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+        changed += stage_file(staging / relative, target / relative, data)
+        files.append(out_dir / relative)
+    os.chmod(staging, stat.S_IMODE(os.stat(target).st_mode) if target.exists() else 0o777 & ~_umask())
+    return changed, files
+
+
+def stage_file(new: Path, old: Path, data: bytes) -> bool:
+    """Write one file of a staged set; an unchanged one is linked to the old file (mtime kept)."""
+    if read_existing_output(old, len(data)) == data:
+        try:
+            os.link(old, new)
+            return False
+        except OSError:
+            pass
+    new.write_bytes(data)
+    return True
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Put `staging` at `target` in one step; the old set ends up at `staging` (to be removed)."""
+    if not os.path.lexists(target):
+        os.rename(staging, target)
+        staging.mkdir()  # for the caller's rmtree
+        return
+    if _exchange(staging, target):
+        return
+    aside = staging.with_name(staging.name + ".old.tmp")  # no atomic exchange here: two renames
+    os.rename(target, aside)
+    os.rename(staging, target)
+    os.rename(aside, staging)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Linux renameat2(RENAME_EXCHANGE): swap two directories atomically. False where unavailable."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: the file system cannot exchange
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
 
 
 def decode_utf8(raw: bytes, display: str) -> str:

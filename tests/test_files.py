@@ -215,3 +215,90 @@ def test_lint_of_a_device_is_a_usage_error(run, content_root):
     result = run("--root", content_root, "lint", "/dev/null")
     one_line_refusal(result)
     assert "not a regular file or a directory" in result.stderr
+
+
+# --- item 11: no stale temp file after the next run; --all replaces the set as a whole -----------------
+
+KILL_AT_RENAME = """
+import os, signal, sys, types
+import authoring.files as files
+def killed(*args):
+    os.kill(os.getpid(), signal.SIGKILL)
+files.os = types.SimpleNamespace(**{name: getattr(os, name) for name in dir(os) if not name.startswith("__")})
+files.os.replace = killed
+from authoring.cli import cli
+cli.main(sys.argv[1:])
+"""
+
+KILL_AT_THIRD_FILE = """
+import os, signal, sys
+import authoring.files as files
+calls, stage_file = [], files.stage_file
+def dying(*args):
+    calls.append(1)
+    if len(calls) == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return stage_file(*args)
+files.stage_file = dying
+from authoring.cli import cli
+cli.main(sys.argv[1:])
+"""
+
+
+def killed(script: str, *args, cwd: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", script, *map(str, args)], cwd=cwd, capture_output=True, timeout=30)
+    assert result.returncode == -9, result.stderr
+
+
+def ours(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if ".mcx-" in p.name)
+
+
+def test_a_temp_file_left_by_a_killed_write_is_removed_by_the_next_run(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    out = content_root / "arch.svg"
+    killed(KILL_AT_RENAME, "render-diagram", pack, "-o", out, cwd=content_root)
+    assert ours(content_root), "the kill left no temp file: the test reproduces nothing"
+    assert run("render-diagram", pack, "-o", out).exit_code == 0
+    assert ours(content_root) == []
+
+
+def test_the_temp_file_of_a_writer_still_running_is_left_alone(copy_pack, content_root):
+    pack = copy_pack("clean")
+    busy = content_root / f".arch.svg.mcx-{os.getpid()}-abcd.tmp"  # this test's process is alive
+    busy.write_text("in progress")
+    assert mcx("render-diagram", pack, "-o", content_root / "arch.svg", cwd=content_root).returncode == 0
+    assert busy.read_text() == "in progress"
+
+
+def test_all_killed_half_way_leaves_the_old_set_whole(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    out = content_root / "diagrams"
+    assert run("render-diagram", pack, "--all", "-o", out).exit_code == 0
+    old = {p.name: p.read_bytes() for p in out.iterdir()}
+    (pack / "pack.yaml").write_text((pack / "pack.yaml").read_text().replace("label: ", "label: New "))
+    killed(KILL_AT_THIRD_FILE, "render-diagram", pack, "--all", "-o", out, cwd=content_root)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+    assert run("render-diagram", pack, "--all", "-o", out).exit_code == 0
+    new = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert new.keys() == old.keys() and all(new[name] != old[name] for name in ("architecture.svg",))
+    assert ours(content_root) == []
+
+
+def test_all_drops_the_diagram_of_a_task_no_longer_in_the_pack(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    out = content_root / "diagrams"
+    assert run("render-diagram", pack, "--all", "-o", out).exit_code == 0
+    (out / "task-removed-long-ago.svg").write_text("<svg/>")
+    assert run("render-diagram", pack, "--all", "-o", out).exit_code == 0
+    assert not (out / "task-removed-long-ago.svg").exists()
+
+
+def test_all_refuses_a_directory_holding_other_files(run, copy_pack, content_root):
+    pack = copy_pack("clean")
+    out = content_root / "diagrams"
+    out.mkdir()
+    (out / "notes.md").write_text("mine")
+    result = run("render-diagram", pack, "--all", "-o", out)
+    one_line_refusal(result)
+    assert (out / "notes.md").read_text() == "mine"

@@ -21,7 +21,7 @@ import graphviz
 
 from ..config import suggest
 from ..errors import InputError, UsageError
-from ..files import write_if_changed
+from ..files import write_set
 from ..model import Pack
 from .build import architecture_graph, connection_ids, tasks_graph
 from .labels import Labels, load_labels
@@ -399,9 +399,7 @@ def render_all(
         outputs = _svg_outputs(pack, jobs, layouts, out_dir if locale == "all" else None, out_dir)
     else:
         outputs = [(directory / name, data) for (directory, name), data in zip(names, layouts, strict=True)]
-    for path, data in outputs:
-        result.changed += write_if_changed(path, data)
-        result.files.append(path)
+    result.changed, result.files = write_set(out_dir, outputs)  # the whole set swapped in at once
     return result
 
 
