@@ -136,21 +136,19 @@ def compile_command(ctx: click.Context, paths: tuple[str, ...], locale: str | No
     """
     from pathlib import Path
 
+    from ..i18n.format import format_compile_problems
     from ..i18n.workflow import compile_catalogs
 
     root, config, paths = _config(ctx, paths)
     out = Path(output) if Path(output).is_absolute() else root / output
     refused = False
     for r in compile_catalogs(paths, root, config, out, locale, strict):
-        severity, what = ("error", "refused") if r.refused else ("warning", "left out of the .mo")
-        by_string: dict = {}
-        for p in r.problems:  # one line per string, however many checks it fails
-            by_string.setdefault((p.file, p.line, p.msgctxt), []).append(f"{p.check}: {p.message}")
-        for (file, line, context), found in by_string.items():
-            click.echo(f"{file}:{line}: {severity}: {what}: {context}: {'; '.join(found)}", err=True)
+        warnings = format_compile_problems(list(r.problems), r.refused)
+        for line in warnings:
+            click.echo(line, err=True)
         if r.refused:
             refused = True
-            click.echo(f"not written {r.file}: {len(by_string)} string(s) with errors (--strict)")
+            click.echo(f"not written {r.file}: {len(warnings)} string(s) with errors (--strict)")
         else:
             click.echo(f"{'wrote' if r.changed else 'unchanged'} {r.file} ({r.detail})")
     return 1 if refused else 0

@@ -6,7 +6,8 @@ import json
 
 from babel import Locale
 
-from .report import PackReport
+from ..errors import Pos
+from .report import PackReport, Problem
 
 
 def format_json(reports: list[PackReport]) -> str:
@@ -59,5 +60,17 @@ def format_text(reports: list[PackReport]) -> str:
     problems = [p for r in reports for p in r.problems]
     if problems:
         lines.append("")
-        lines += [f"{p.file}:{p.line}: {p.severity}: {p.check}: {p.unit}: {p.message}" for p in problems]
+        lines += [f"{Pos(p.file, p.line)}: {p.severity}: {p.check}: {p.unit}: {p.message}" for p in problems]
     return "\n".join(lines) + "\n"
+
+
+def format_compile_problems(problems: list[Problem], refused: bool) -> list[str]:
+    """One line per string `i18n compile` leaves out (or, refused, will not ship), however many checks it fails."""
+    severity, what = ("error", "refused") if refused else ("warning", "left out of the .mo")
+    by_string: dict = {}
+    for p in problems:
+        by_string.setdefault((p.file, p.line, p.msgctxt), []).append(f"{p.check}: {p.message}")
+    return [
+        f"{Pos(file, line)}: {severity}: {what}: {context}: {'; '.join(found)}"
+        for (file, line, context), found in by_string.items()
+    ]
