@@ -21,6 +21,7 @@ from ..errors import InputError, Pos
 from ..files import MAX_CATALOG_BYTES, decode_utf8, read_regular
 from ..model import Pack
 from .messages import Message as SourceMessage
+from .polines import msgstr_lines
 from .stamps import file_stamp, stamp_generator
 
 LOCALES_DIR = "locales"
@@ -158,6 +159,7 @@ def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog
     for message in list(catalog) + list(catalog.obsolete.values()):
         _restore_previous(message)
     catalog.extra_headers = _extra_headers(data)
+    catalog.msgstr_lines = msgstr_lines(text)  # report and compile name the msgstr line
     catalog.read_as = file_stamp(info, data)  # update refuses to replace a file saved since
     return catalog
 

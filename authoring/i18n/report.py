@@ -6,11 +6,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import Pos
 from ..loader import display_path
 from ..model import Pack
 from .catalogs import parse_locale, po_path, read_catalog
 from .checks import ERROR, check
 from .messages import LABEL_WIDTH, Message
+from .polines import msgstr_line
 
 DEFAULT_GATE = 100.0
 
@@ -82,7 +84,7 @@ def report_pack(
     display = display_path(path, root)
     report = PackReport(pack.id, locale, display, required, gate, total=len(messages))
     babel_locale = parse_locale(locale)  # `locale` is canonical (`ja`, `pt_BR`): see workflow.locale_tag
-    entries, obsolete = {}, 0
+    entries, obsolete, catalog = {}, 0, None
     if os.path.lexists(path):  # a FIFO or directory is read, and refused
         catalog = read_catalog(path, display, locale)
         entries = {m.context: m for m in catalog if m.id}
@@ -101,7 +103,8 @@ def report_pack(
             state = "fuzzy"  # marked fuzzy, or the source changed since the last update
         else:
             width = label_width if source.label else None
-            found = entry_problems(entry, source.unit, width, babel_locale, glossary, display)
+            at = Pos(display, msgstr_line(catalog, entry))
+            found = entry_problems(entry, source.unit, width, babel_locale, glossary, at)
             report.problems += found
             if any(p.check == "unchanged" for p in found):
                 state = "untranslated"
@@ -115,10 +118,10 @@ def report_pack(
     return report
 
 
-def entry_problems(entry, unit: str, width: int | None, babel_locale, glossary: tuple[str, ...], display: str) -> list[Problem]:
-    """The checks' findings on one translated PO entry, against the English it was made for."""
+def entry_problems(entry, unit: str, width: int | None, babel_locale, glossary: tuple[str, ...], at: Pos) -> list[Problem]:
+    """The checks' findings on one translated PO entry, against the English it was made for; `at` is its msgstr line."""
     return [
-        Problem(f.check, f.severity, unit, entry.context, f.message, display, entry.lineno or 0)
+        Problem(f.check, f.severity, unit, entry.context, f.message, at.file, at.line)
         for f in check(entry.id, entry.string, babel_locale, glossary, width)
     ]
 
@@ -136,7 +139,8 @@ def catalog_errors(catalog, messages: list[Message], locale: str, glossary: tupl
         source = sources.get(entry.context)
         unit = source.unit if source else _unit_of(entry.context or "")
         width = label_width if source and source.label else None
-        errors += [p for p in entry_problems(entry, unit, width, babel_locale, glossary, display) if p.severity == ERROR]
+        at = Pos(display, msgstr_line(catalog, entry))
+        errors += [p for p in entry_problems(entry, unit, width, babel_locale, glossary, at) if p.severity == ERROR]
     return errors
 
 
