@@ -108,7 +108,7 @@ class PackSource:
     task_docs: list[Document] = field(default_factory=list)
     stray_files: list[str] = field(default_factory=list)  # files in tasks/ that are not task files
     unreadable_stems: set[str] = field(default_factory=set)  # task files that exist but did not load
-    escaped_tasks: list[str] = field(default_factory=list)  # task files linked out of the pack: not read
+    escaped_tasks: list[str] = field(default_factory=list)  # pack.yaml and task files linked out of the pack: not read
     files_read: int = 0
     findings: list[Finding] = field(default_factory=list)  # yaml-syntax and reading problems
     pack: Pack | None = None
@@ -156,7 +156,11 @@ def load_pack(directory: Path, root: Path) -> PackSource:
         source = PackSource(directory=directory, root=root.resolve())
         _unreadable(source, directory, exc)
         return source
-    source.pack_doc = _read(source.directory / "pack.yaml", source)
+    pack_file = source.directory / "pack.yaml"
+    if _leaves(pack_file, source.directory):  # nothing outside the pack is read (path-escape)
+        source.escaped_tasks.append(source.display(pack_file))
+    else:
+        source.pack_doc = _read(pack_file, source)
     tasks_dir = source.directory / "tasks"
     try:
         entries = sorted(os.scandir(tasks_dir), key=lambda e: e.name)

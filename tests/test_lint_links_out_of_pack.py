@@ -98,3 +98,46 @@ def test_commands_refuse_a_pack_with_a_task_file_linked_out(linked_task, content
     assert "packs/clean/tasks/enable-website.yaml:1:1: task file is a link" in result.output
     assert SECRET not in result.output
     assert not (content_root / "locales").exists() and not (content_root / "x.svg").exists()
+
+
+# --- pack.yaml ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def linked_pack_file(copy_pack, tmp_path_factory):
+    """The clean pack whose pack.yaml is a link to a copy outside the pack, holding a secret."""
+    pack = copy_pack("clean")
+    pack_file = pack / "pack.yaml"
+    outside = tmp_path_factory.mktemp("elsewhere") / "pack.yaml"
+    outside.write_text(pack_file.read_text(encoding="utf-8").replace("\ntitle: ", f"\ntitle: {SECRET} {{nope}} "))
+    pack_file.unlink()
+    pack_file.symlink_to(outside)
+    return pack
+
+
+def test_pack_file_linked_out_of_the_pack_is_one_path_escape(linked_pack_file, content_root):
+    [finding] = _findings(linked_pack_file, content_root)
+    assert (finding.rule, finding.severity, finding.file) == ("path-escape", "error", "packs/clean/pack.yaml")
+    assert "pack.yaml is a link" in finding.message and "not read" in finding.message
+
+
+def test_pack_file_linked_out_of_the_pack_is_not_read(linked_pack_file, run):
+    result = run("lint", linked_pack_file)
+    assert result.exit_code == 1
+    assert SECRET not in result.output and "nope" not in result.output and "elsewhere" not in result.output
+
+
+@pytest.mark.parametrize("command", [("i18n", "extract"), ("render-diagram",)])
+def test_commands_refuse_a_pack_whose_pack_file_is_linked_out(linked_pack_file, content_root, run, command):
+    result = run(*command, linked_pack_file, *(("-o", content_root / "x.svg") if command == ("render-diagram",) else ()))
+    assert result.exit_code == 1
+    [line] = result.output.splitlines()
+    assert line.startswith("packs/clean/pack.yaml:1:1: pack.yaml is a link") and SECRET not in line
+    assert not (content_root / "locales").exists() and not (content_root / "x.svg").exists()
+
+
+def test_pack_file_linked_inside_the_pack_is_read(copy_pack, content_root):
+    pack = copy_pack("clean")
+    (pack / "pack.yaml").rename(pack / "assets" / "pack.yaml")
+    (pack / "pack.yaml").symlink_to("assets/pack.yaml")
+    assert list(_findings(pack, content_root)) == []

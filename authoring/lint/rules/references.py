@@ -248,10 +248,10 @@ def _file_refs(value, step, path):
             yield from _file_refs(item, step, path + (index,))
 
 
-@rule("path-escape")
+@rule("path-escape", needs_pack=False)
 def path_escape(ctx: LintContext):
     """A `$asset`, `$zip` or `python:` path points outside the pack (absolute, `..`, or a link out),
-    or a task file is a link to a file outside the pack (it is not read).
+    or `pack.yaml` or a task file is a link to a file outside the pack (it is not read).
 
     A `$zip` folder is checked all the way down: a link in it that leads out of the pack
     (`shadow -> /etc/shadow`, `rootfs -> /`) would be zipped with what it points to, and a FIFO,
@@ -262,8 +262,11 @@ def path_escape(ctx: LintContext):
     Passes:
         Code: {ZipFile: {$zip: assets/handler.py}}
     """
-    for task_file in ctx.source.escaped_tasks:
-        yield Pos(task_file, 1, 1), f"task file is a link to {_link_target(ctx.root / task_file)}; it was not read"
+    for linked in ctx.source.escaped_tasks:
+        what = "pack.yaml" if Path(linked).name == "pack.yaml" else "task file"
+        yield Pos(linked, 1, 1), f"{what} is a link to {_link_target(ctx.root / linked)}; it was not read"
+    if ctx.source.pack is None:
+        return  # pack.yaml did not load: no references to check
     base = ctx.pack.directory.resolve()
     for pos, kind, relative in file_references(ctx):
         if not isinstance(relative, str) or not relative:
