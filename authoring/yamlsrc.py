@@ -216,8 +216,8 @@ def _suppressions(text: str) -> dict[int, frozenset[str]]:
 def suppression_column(doc: "Document", line: int) -> int:
     """The column of the suppression comment on `line` (1 if it cannot be found)."""
     try:
-        text = doc.path.read_text(encoding="utf-8").splitlines()[line - 1]
-    except (OSError, UnicodeDecodeError, IndexError):
+        text = doc.text.splitlines()[line - 1]  # the source already read: the file may be gone or another by now
+    except IndexError:
         return 1
     match = _SUPPRESS.search(text)
     return match.start() + 1 if match else 1

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import html
+import os
 import re
+import stat
 import unicodedata
 from itertools import pairwise
 from pathlib import Path
@@ -374,6 +376,19 @@ _ICON_WORDS = {
 }
 
 
+MAX_ICON_BYTES = 1024 * 1024  # an AWS architecture icon is a few KB
+
+
+def is_icon_file(path: Path) -> bool:
+    """A regular file within the icon size limit (by its status: a FIFO or device is never opened,
+    here or by dot)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= MAX_ICON_BYTES
+
+
 def _icon(icons: Path, service: str) -> str | None:
     """An icon for `service` from a local copy of the AWS Architecture Icons (48 px PNG preferred)."""
     word = _ICON_WORDS.get(service, service)
@@ -381,7 +396,7 @@ def _icon(icons: Path, service: str) -> str | None:
     found = []
     for path in icons.rglob("*.png"):
         match = pattern.search(path.name)
-        if match:
+        if match and is_icon_file(path):
             size = int(match.group(3) or 0)
             found.append((size != 48, abs(size - 48), str(path)))
     return str(Path(min(found)[2]).resolve()) if found else None

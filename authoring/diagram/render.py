@@ -21,9 +21,9 @@ import graphviz
 
 from ..config import suggest
 from ..errors import InputError, UsageError
-from ..files import write_set
+from ..files import read_regular, write_set
 from ..model import Pack
-from .build import architecture_graph, connection_ids, tasks_graph
+from .build import MAX_ICON_BYTES, architecture_graph, connection_ids, tasks_graph
 from .labels import Labels, load_labels
 from .layout import DEFAULT_RATIO, parse_ratio
 from .style import DIMMED_OPACITY, FONT, HIGHLIGHT, SVG_FONT_FAMILY
@@ -200,8 +200,8 @@ def _embed_images(text: str) -> str:
         if href.startswith("data:"):
             return match.group(0)
         try:
-            data = base64.b64encode(Path(href).read_bytes()).decode("ascii")
-        except OSError:
+            data = base64.b64encode(read_regular(Path(href), MAX_ICON_BYTES)).decode("ascii")
+        except InputError:  # swapped for a FIFO, a device or a bigger file since it was chosen
             return match.group(0)
         return f"{match.group(1)}data:image/png;base64,{data}{match.group(3)}"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from ..model import Architecture, Pack, Src, build_pack, build_task
-from ..yamlsrc import YamlError, parse_yaml
+from ..yamlsrc import YamlError, parse_yaml, read_yaml
 from .messages import LABEL_WIDTH, Message, pack_messages
 
 _FUNC = "pgettext"
@@ -56,8 +56,8 @@ def _label_width(path: Path, options: dict) -> int:
 def _listed(task_path: Path) -> bool:
     pack_file = task_path.parent.parent / "pack.yaml"
     try:
-        data = parse_yaml(pack_file.read_bytes(), str(pack_file)).data
-    except (OSError, YamlError):
+        data = read_yaml(pack_file, str(pack_file)).data  # a regular file of at most 2 MB, or YamlError
+    except YamlError:
         return True  # no readable pack: extract what is there
     tasks = data.get("tasks") if isinstance(data, dict) else None
     return not isinstance(tasks, list) or task_path.stem in tasks

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Iterable
 
 from ...config import suggest
-from ...errors import Pos
+from ...errors import InputError, Pos
+from ...files import read_regular
 from ...findings import WARNING
 from ..context import LintContext
 from ..registry import rule
@@ -134,10 +135,16 @@ def unknown_reference(ctx: LintContext):
 def _python_function(ctx: LintContext, validator):
     relative, _, function = validator.python.rpartition(":")
     path = _inside(ctx.pack.directory, relative)
-    if path is None or not path.is_file():
+    info = _stat(path) if path is not None else None
+    if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_VALIDATOR_BYTES:
         return  # reported by path-escape or missing-file
     try:
-        tree = ast.parse(path.read_bytes(), filename=relative)
+        source = read_regular(path, MAX_VALIDATOR_BYTES, relative, what="a validator file")
+    except InputError as exc:  # unreadable, or swapped for something else since the stat
+        yield validator.pos("python"), f"{relative}: {exc.message}"
+        return
+    try:
+        tree = ast.parse(source, filename=relative)
     except (SyntaxError, ValueError) as exc:
         yield validator.pos("python"), f"{relative} does not parse: {exc.msg if hasattr(exc, 'msg') else exc}"
         return
@@ -277,7 +284,7 @@ def path_escape(ctx: LintContext):
         elif path is None:
             yield pos, f"`{kind}` path `{relative}` leaves the pack directory; keep files inside the pack"
         elif kind == "$zip" and path.is_dir():
-            for problem in _zip_tree_problems(base, path):
+            for problem in _zip_tree(ctx, base, path)[0]:
                 yield pos, f"`$zip` folder `{relative}` holds {problem}"
 
 
@@ -294,46 +301,69 @@ def _link_target(path: Path) -> str:
 
 
 ZIP_TREE_LIMIT = 20_000  # entries walked in one `$zip` folder: a bound, not a pack size anyone needs
+MB = 1024 * 1024
+MAX_VALIDATOR_BYTES = 1 * MB  # a validator module is a few KB; lint parses it to find the function
+MAX_ASSET_BYTES = 50 * MB  # an `$asset` file, or all files of a `$zip` together: Lambda's direct-upload limit
 
 
-def _zip_tree_problems(base: Path, folder: Path):
-    """What in `folder` (walked without following links out of `base`) cannot go into a zip: links
-    that leave the pack and anything that is neither a regular file nor a folder."""
-    pending, seen, walked = [folder], {folder}, 0
+def _zip_tree(ctx: LintContext, base: Path, folder: Path) -> tuple[list[str], int]:
+    """(problems, total bytes of its regular files) of a `$zip` folder, walked once per lint."""
+    cache = ctx.cache.setdefault("zip-trees", {})
+    if folder not in cache:
+        problems: list[str] = []
+        cache[folder] = (problems, _walk_zip_tree(base, folder, problems))
+    return cache[folder]
+
+
+def _walk_zip_tree(base: Path, folder: Path, problems: list[str]) -> int:
+    """Walk `folder` without following links out of `base`, noting in `problems` links that leave the
+    pack and anything that is neither a regular file nor a folder; returns the bytes of its regular
+    files as the file system reports them (nothing is read). A file reached twice counts twice: the zip
+    would hold it twice."""
+    pending, seen, walked, total = [folder], {folder}, 0, 0
     while pending:
         directory = pending.pop()
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
-            yield f"`{_shown(base, directory)}`, which cannot be read ({exc.strerror})"
+            problems.append(f"`{_shown(base, directory)}`, which cannot be read ({exc.strerror})")
             continue
         for entry in entries:
             walked += 1
             if walked > ZIP_TREE_LIMIT:
-                yield f"more than {ZIP_TREE_LIMIT} entries; zip a smaller folder"
-                return
-            problem, descend = _zip_entry(base, Path(entry.path))
+                problems.append(f"more than {ZIP_TREE_LIMIT} entries; zip a smaller folder")
+                return total
+            problem, descend, size = _zip_entry(base, Path(entry.path))
+            total += size
             if problem:
-                yield f"`{_shown(base, Path(entry.path))}`, {problem}"
+                problems.append(f"`{_shown(base, Path(entry.path))}`, {problem}")
             elif descend is not None and descend not in seen:
                 seen.add(descend)
                 pending.append(descend)
+    return total
 
 
-def _zip_entry(base: Path, path: Path) -> tuple[str | None, Path | None]:
-    """(why `path` cannot be zipped or None, the resolved folder to walk next or None)."""
+def _zip_entry(base: Path, path: Path) -> tuple[str | None, Path | None, int]:
+    """(why `path` cannot be zipped or None, the resolved folder to walk next or None, its size if a file)."""
     try:
         target = path.resolve(strict=True) if path.is_symlink() else path
-        mode = os.stat(target).st_mode
+        info = os.stat(target)
     except (OSError, RuntimeError):
-        return "a link that leads nowhere (or in a loop)", None
+        return "a link that leads nowhere (or in a loop)", None, 0
     if target != path and not (target == base or base in target.parents):
-        return "a link that leaves the pack directory; keep files inside the pack", None
-    if stat.S_ISDIR(mode):
-        return None, target
-    if not stat.S_ISREG(mode):
-        return f"which is {_kind(mode)}, not a regular file; a zip holds only files and folders", None
-    return None, None
+        return "a link that leaves the pack directory; keep files inside the pack", None, 0
+    if stat.S_ISDIR(info.st_mode):
+        return None, target, 0
+    if not stat.S_ISREG(info.st_mode):
+        return f"which is {_kind(info.st_mode)}, not a regular file; a zip holds only files and folders", None, 0
+    return None, None, info.st_size
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except (OSError, ValueError):
+        return None
 
 
 def _kind(mode: int) -> str:
@@ -374,6 +404,33 @@ def missing_file(ctx: LintContext):
         elif path.is_dir() and kind != "$zip":
             hint = "; `$zip` packs a directory" if kind == "$asset" else ""
             yield pos, f"`{kind}` path `{relative}` is a directory, not a file{hint}"
+        else:
+            problem = _unfit(ctx, kind, relative, path)
+            if problem:
+                yield pos, problem
+
+
+def _unfit(ctx: LintContext, kind: str, relative: str, path: Path) -> str | None:
+    """Why an existing file cannot be used as `kind` (not a regular file, over its size limit), from
+    its status alone: nothing is opened, so a FIFO cannot block and a device cannot stream forever."""
+    info = _stat(path)
+    if info is None:
+        return None  # a link loop: path-escape or the step that reads it reports it
+    limit = MAX_VALIDATOR_BYTES if kind == "python" else MAX_ASSET_BYTES
+    if kind == "$zip" and stat.S_ISDIR(info.st_mode):
+        total = _zip_tree(ctx, ctx.pack.directory.resolve(), path)[1]
+        if total > limit:
+            return f"`$zip` folder `{relative}` holds over {_mb(limit)} of files ({total:,} bytes); zip less"
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return f"`{kind}` path `{relative}` is {_kind(info.st_mode)}, not a regular file"
+    if info.st_size > limit:
+        return f"`{kind}` file `{relative}` is over {_mb(limit)} ({info.st_size:,} bytes); larger files are not read"
+    return None
+
+
+def _mb(size: int) -> str:
+    return f"{size // MB} MB"
 
 
 def _siblings(path: Path) -> list[str]:
