@@ -384,7 +384,9 @@ def _shown(base: Path, path: Path) -> str:
 @rule("missing-file")
 def missing_file(ctx: LintContext):
     """A `$asset`, `$zip` or `python:` path inside the pack names a file that does not exist (or a
-    directory where a file is needed, or is not a path at all).
+    directory where a file is needed, or is not a path at all), names something that is not a regular
+    file (a FIFO, a device), or is over its size limit (validator files 1 MB, `$asset` 50 MB, a `$zip`
+    50 MB in all).
 
     Fails:
         Body: {$asset: assets/index.htm}
