@@ -15,12 +15,14 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import normalize, read_po, unescape, write_po
+from babel.messages.pofile import read_po, unescape, write_po
+from babel.util import TextWrapper
 
 from ..errors import InputError, Pos
 from ..files import MAX_CATALOG_BYTES, decode_utf8, read_regular
 from ..model import Pack
 from .messages import Message as SourceMessage
+from .powrap import normalize
 from .polines import msgstr_lines
 from .stamps import file_stamp, stamp_generator
 
@@ -94,32 +96,72 @@ def set_format_flag(message: Message, brace_format: bool) -> None:
 
 
 def render(catalog: Catalog) -> bytes:
-    """The PO/POT text. Previous msgids (`#|`) are written here, in GNU gettext's layout: Babel's
-    writer folds a multi-line previous msgid into one wrapped comment that no tool reads back."""
+    """The PO/POT text, laid out as Babel writes it at width 76. Babel writes it unwrapped here and
+    powrap wraps it: Babel's own wrapping takes quadratic time on a long run without a space.
+    Previous msgids (`#|`) are written here, in GNU gettext's layout: Babel's writer folds a
+    multi-line previous msgid into one wrapped comment that no tool reads back."""
     out = io.BytesIO()
-    write_po(out, catalog, width=WIDTH, include_previous=False, sort_output=False)
+    write_po(out, catalog, width=0, include_previous=False, sort_output=False)
+    text = out.getvalue().decode("utf-8")
+    header = catalog.header_comment + "\n"
+    if text.startswith(header):  # at width 0 Babel leaves the header comment unwrapped too
+        text = _wrapped_header(catalog.header_comment) + "\n" + text[len(header) :]
+    lines = _wrap_values(_add_previous(catalog, text.split("\n")))
+    extra_headers = [f'"{name}: {value}\\n"' for name, value in getattr(catalog, "extra_headers", ())]
+    end_of_header = next((n for n, line in enumerate(lines) if n and not line), len(lines))
+    lines[end_of_header:end_of_header] = extra_headers
+    return stamp_generator("\n".join(lines).encode("utf-8"))
+
+
+def _wrapped_header(comment: str) -> str:
+    """The header comment wrapped as Babel's writer wraps it at width 76."""
+    wrapper = TextWrapper(width=WIDTH, subsequent_indent="# ", break_long_words=False)
+    return "\n".join(wrapped for line in comment.splitlines() for wrapped in wrapper.wrap(line))
+
+
+def _add_previous(catalog: Catalog, lines: list[str]) -> list[str]:
+    """`#|` previous msgids before each entry's msgctxt, and `#, fuzzy` on fuzzy obsolete entries."""
     previous = {m.context: m.previous_id[0] for m in catalog if m.id and m.context and m.previous_id}
     # Babel writes no flags on obsolete entries: a fuzzy translation would come back as done
     # one flag per `#~ msgctxt` line, in the order Babel writes them: an obsolete entry may share its
     # msgctxt with another (the same key held other English before), so the context alone cannot say
     obsolete_fuzzy = iter([m.fuzzy for m in catalog.obsolete.values() if m.context])
-    extra_headers = getattr(catalog, "extra_headers", ())
-    lines: list[str] = []
-    in_header = True
-    for line in out.getvalue().decode("utf-8").split("\n"):
-        if in_header and line == "" and lines:
-            in_header = False
-            lines.extend(f'"{name}: {value}\\n"' for name, value in extra_headers)
-        elif line.startswith('msgctxt "'):
+    result: list[str] = []
+    for line in lines:
+        if line.startswith('msgctxt "'):
             context = unescape(line[len("msgctxt ") :])
             if context in previous:
                 quoted = normalize(previous[context], width=WIDTH - 3).split("\n")
-                lines.append(f"#| msgid {quoted[0]}")
-                lines.extend(f"#| {part}" for part in quoted[1:])
+                result.append(f"#| msgid {quoted[0]}")
+                result.extend(f"#| {part}" for part in quoted[1:])
         elif line.startswith('#~ msgctxt "') and next(obsolete_fuzzy, False):
-            lines.append("#, fuzzy")
-        lines.append(line)
-    return stamp_generator("\n".join(lines).encode("utf-8"))
+            result.append("#, fuzzy")
+        result.append(line)
+    return result
+
+
+_VALUE = re.compile(r'^(#~ )?(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (".*")$')
+
+
+def _wrap_values(lines: list[str]) -> list[str]:
+    """Each msgctxt/msgid/msgstr value, written unwrapped by Babel (one quoted line per line of
+    text), wrapped again as Babel would have at width 76."""
+    result: list[str] = []
+    i = 0
+    while i < len(lines):
+        match = _VALUE.match(lines[i])
+        i += 1
+        if match is None:
+            result.append(lines[i - 1])
+            continue
+        prefix, keyword, first = match.group(1) or "", match.group(2), match.group(3)
+        parts = [first]
+        while i < len(lines) and lines[i].startswith(prefix + '"'):
+            parts.append(lines[i][len(prefix) :])
+            i += 1
+        value = "".join(unescape(part) for part in parts)
+        result.extend(f"{prefix}{keyword} {normalize(value, prefix=prefix, width=WIDTH)}".split("\n"))
+    return result
 
 
 _HEADER_LINE = re.compile(r'^"(X-[A-Za-z0-9-]+):\s*(.*?)(?:\\n)?"$')
