@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # pip's own chatter about unreachable extra indexes is noise here, not a problem
 PIP_QUIET := -q --disable-pip-version-check
 
-.PHONY: demo test test-latest bench setup system-packages lock clean generate
+.PHONY: demo test test-latest bench bench-sizes setup system-packages lock clean generate
 
 demo: setup
 	$(BIN)/mcx-author lint packs/
@@ -33,6 +33,11 @@ bench: setup
 	$(BIN)/python bench/lint_corpus.py
 	$(BIN)/python bench/i18n_extract.py
 	$(BIN)/python bench/render_all.py
+	$(BIN)/python bench/i18n_long_text.py
+	$(BIN)/python bench/diagram_wrap.py
+
+bench-sizes: setup
+	$(BIN)/python bench/diagram_size.py
 
 setup: system-packages $(STAMP)
 
