@@ -1,34 +1,15 @@
-"""Finds the content root and packs, reads their YAML once, and builds the pack model."""
+"""Reads one pack directory's YAML once and builds the pack model (finding the packs is project's job)."""
 
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Pos, UsageError
+from .errors import Pos
 from .findings import ERROR, Finding
 from .model import Pack, build_pack, build_task
 from .yamlsrc import Document, YamlError, read_yaml
-
-PACKS_DIR = "packs"
-CONFIG_FILE = "mcx.toml"
-
-
-def find_root(start: Path | None = None) -> Path:
-    """The nearest directory, from `start` upwards, holding `packs/` or `mcx.toml`."""
-    start = (start or Path.cwd()).resolve()
-    for directory in (start, *start.parents):
-        if has_root_marker(directory):
-            return directory
-    return start
-
-
-def has_root_marker(directory: Path) -> bool:
-    """A content root holds `packs/` or `mcx.toml`."""
-    return (directory / PACKS_DIR).is_dir() or (directory / CONFIG_FILE).is_file()
-
 
 def display_path(path: Path, root: Path) -> str:
     """`path` relative to the content root (POSIX separators), or as given if outside it."""
@@ -40,62 +21,6 @@ def display_path(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root).as_posix()
     except (ValueError, OSError, RuntimeError):  # outside the root, or a link loop
         return path.as_posix()
-
-
-def resolve_pack_dirs(paths: list[str] | tuple[str, ...], root: Path) -> list[Path]:
-    """Pack directories named by command-line paths: a root, `packs/`, a pack, its pack.yaml or a task file."""
-    if not paths:
-        paths = (str(root),)
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        try:
-            if not path.exists():
-                raise UsageError(f"{raw}: no such file or directory")
-            path = path.resolve()
-        except (OSError, RuntimeError) as exc:  # a symbolic link loop
-            raise UsageError(f"{raw}: cannot resolve path ({exc})") from None
-        if not path.is_file() and not path.is_dir():
-            raise UsageError(f"{raw}: not a regular file or a directory")
-        if path.is_file():
-            if path.name == "pack.yaml":
-                found.append(path.parent)
-            elif path.parent.name == "tasks" and (path.parent.parent / "pack.yaml").is_file():
-                found.append(path.parent.parent)
-            else:
-                raise UsageError(f"{raw}: not a pack.yaml, a task file or a directory")
-        elif os.path.lexists(path / "pack.yaml"):
-            found.append(path)  # a broken pack.yaml is still a pack: reading it reports the problem
-        else:
-            packs = _packs_in(path / PACKS_DIR if (path / PACKS_DIR).is_dir() else path, raw)
-            if not packs:
-                raise UsageError(f"{raw}: no pack found (a pack is a directory with pack.yaml)")
-            found.extend(packs)
-    unique = list(dict.fromkeys(found))
-    return unique
-
-
-def _packs_in(container: Path, raw: str) -> list[Path]:
-    """The packs in a directory, including those that cannot be read (loading reports them)."""
-    try:
-        entries = sorted(os.scandir(container), key=lambda e: e.name)
-    except OSError as exc:
-        raise UsageError(f"{raw}: cannot read the directory ({exc.strerror})") from None
-    return [Path(entry.path) for entry in entries if _may_be_pack(Path(entry.path))]
-
-
-def _may_be_pack(path: Path) -> bool:
-    """A directory holding pack.yaml, or an entry whose reading fails (a link loop, no permission):
-    an unreadable pack is an error to report, not a directory to skip."""
-    try:
-        if not stat.S_ISDIR(os.stat(path).st_mode):
-            return False
-        os.lstat(path / "pack.yaml")
-        return True
-    except FileNotFoundError:
-        return False
-    except OSError:
-        return True
 
 
 @dataclass
@@ -191,7 +116,3 @@ def load_pack(directory: Path, root: Path) -> PackSource:
         tasks = tuple(sorted(tasks, key=lambda t: (order.get(t.stem, len(order)), t.stem)))
         source.pack = build_pack(source.pack_doc, tasks, source.directory)
     return source
-
-
-def load_packs(paths, root: Path) -> list[PackSource]:
-    return [load_pack(d, root) for d in resolve_pack_dirs(paths, root)]

@@ -1,4 +1,5 @@
-"""Where a command's packs are: the content root found from the pack paths, and every path made absolute.
+"""The content root, its `mcx.toml`, its packs, and a pack that is safe to use: the one entry point
+through which commands and features reach packs.
 
 Every command resolves its arguments here, once, so that `mcx-author i18n report /abs/packs/x` run from
 any directory reads the same `locales/` as `cd /abs && mcx-author i18n report packs/x`.
@@ -7,12 +8,19 @@ any directory reads the same `locales/` as `cd /abs && mcx-author i18n report pa
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from .config import suggest
-from .errors import UsageError
-from .loader import PACKS_DIR, find_root, has_root_marker
+from .config import Config, load_config, suggest
+from .errors import InputError, Pos, UsageError
+from .findings import ERROR, Finding
+from .loader import PackSource, load_pack
+from .model import Pack
+
+PACKS_DIR = "packs"
+CONFIG_FILE = "mcx.toml"
 
 
 @dataclass(frozen=True)
@@ -21,6 +29,14 @@ class Invocation:
 
     root: Path
     paths: tuple[str, ...]
+
+    def config(self) -> Config:
+        """The root's `mcx.toml` (defaults when there is none)."""
+        return load_config(self.root)
+
+    def pack_dirs(self) -> list[Path]:
+        """The pack directories the paths name (none given: every pack under the root)."""
+        return resolve_pack_dirs(self.paths, self.root)
 
 
 def locate(paths, root_option: str | None = None, cwd: Path | None = None) -> Invocation:
@@ -51,6 +67,76 @@ def locate(paths, root_option: str | None = None, cwd: Path | None = None) -> In
                 "run one command per content root (or set --root)"
             )
     return Invocation(root, tuple(str(_resolve(raw, root, bases)) for raw in paths))
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest directory, from `start` upwards, holding `packs/` or `mcx.toml`."""
+    start = (start or Path.cwd()).resolve()
+    for directory in (start, *start.parents):
+        if has_root_marker(directory):
+            return directory
+    return start
+
+
+def has_root_marker(directory: Path) -> bool:
+    """A content root holds `packs/` or `mcx.toml`."""
+    return (directory / PACKS_DIR).is_dir() or (directory / CONFIG_FILE).is_file()
+
+
+def resolve_pack_dirs(paths: list[str] | tuple[str, ...], root: Path) -> list[Path]:
+    """Pack directories named by command-line paths: a root, `packs/`, a pack, its pack.yaml or a task file."""
+    if not paths:
+        paths = (str(root),)
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        try:
+            if not path.exists():
+                raise UsageError(f"{raw}: no such file or directory")
+            path = path.resolve()
+        except (OSError, RuntimeError) as exc:  # a symbolic link loop
+            raise UsageError(f"{raw}: cannot resolve path ({exc})") from None
+        if not path.is_file() and not path.is_dir():
+            raise UsageError(f"{raw}: not a regular file or a directory")
+        if path.is_file():
+            if path.name == "pack.yaml":
+                found.append(path.parent)
+            elif path.parent.name == "tasks" and (path.parent.parent / "pack.yaml").is_file():
+                found.append(path.parent.parent)
+            else:
+                raise UsageError(f"{raw}: not a pack.yaml, a task file or a directory")
+        elif os.path.lexists(path / "pack.yaml"):
+            found.append(path)  # a broken pack.yaml is still a pack: reading it reports the problem
+        else:
+            packs = _packs_in(path / PACKS_DIR if (path / PACKS_DIR).is_dir() else path, raw)
+            if not packs:
+                raise UsageError(f"{raw}: no pack found (a pack is a directory with pack.yaml)")
+            found.extend(packs)
+    unique = list(dict.fromkeys(found))
+    return unique
+
+
+def _packs_in(container: Path, raw: str) -> list[Path]:
+    """The packs in a directory, including those that cannot be read (loading reports them)."""
+    try:
+        entries = sorted(os.scandir(container), key=lambda e: e.name)
+    except OSError as exc:
+        raise UsageError(f"{raw}: cannot read the directory ({exc.strerror})") from None
+    return [Path(entry.path) for entry in entries if _may_be_pack(Path(entry.path))]
+
+
+def _may_be_pack(path: Path) -> bool:
+    """A directory holding pack.yaml, or an entry whose reading fails (a link loop, no permission):
+    an unreadable pack is an error to report, not a directory to skip."""
+    try:
+        if not stat.S_ISDIR(os.stat(path).st_mode):
+            return False
+        os.lstat(path / "pack.yaml")
+        return True
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
 
 
 def _absolute(raw: str, base: Path) -> Path:
@@ -118,3 +204,37 @@ def _pack_suggestion(raw: str, packs: Path) -> str:
     prefix = raw.rstrip("/")[: -len(name)]
     close = hint.removeprefix(" (did you mean `").removesuffix("`?)")
     return f" (did you mean `{prefix}{close}`?)"
+
+
+# --- a pack that is safe to use ---------------------------------------------------------------------
+#
+# Which problems make a pack unsafe (a broken shape, a dangling reference, a cycle) is decided by lint's
+# rules marked `structural=True`, but project sits below the features and must not import lint. So the
+# check is handed in the other way: importing `authoring.lint` registers it here, and the command layer
+# (commands/common.py) imports lint before it asks for a pack. Asking with nothing registered is our bug,
+# and says so, rather than handing out an unchecked pack.
+
+StructuralCheck = Callable[[PackSource, Config], list[Finding]]
+_structural_check: StructuralCheck | None = None
+
+
+def register_structural_check(check: StructuralCheck) -> None:
+    """Install the check `valid_pack` runs: the structural findings of one loaded pack."""
+    global _structural_check
+    _structural_check = check
+
+
+def valid_pack(directory: Path, root: Path, config: Config) -> Pack:
+    """The pack model, or InputError naming the first structural problem (commands other than lint
+    need a pack whose shape and references are sound; lint reports everything)."""
+    if _structural_check is None:
+        raise RuntimeError("no structural check registered: import authoring.lint before asking for a pack")
+    source = load_pack(directory, root)
+    errors = sorted(f for f in _structural_check(source, config) if f.severity == ERROR)
+    if errors or source.pack is None:
+        first = errors[0] if errors else None
+        more = f" ({len(errors) - 1} more)" if len(errors) > 1 else ""
+        pos = Pos(first.file, first.line, first.column) if first else Pos(str(directory))
+        message = first.message if first else "the pack could not be read"
+        raise InputError(f"{message}{more}; run `mcx-author lint` for details", pos)
+    return source.pack

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import InputError, UsageError
 from .files import write_atomic
-from .loader import PACKS_DIR
+from .project import PACKS_DIR
 
 SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 

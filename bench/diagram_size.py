@@ -58,7 +58,8 @@ def main() -> None:
     from authoring.config import Config
     from authoring.diagram.build import architecture_graph
     from authoring.diagram.labels import load_labels
-    from authoring.lint import load_valid_pack
+    import authoring.lint  # noqa: F401  (registers the structural check valid_pack runs)
+    from authoring.project import valid_pack
 
     print(f"dot -Tsvg of a generated architecture ({args.per_component} connections per component)")
     for size in (int(s) for s in args.sizes.split(",")):
@@ -67,7 +68,7 @@ def main() -> None:
             root = Path(tmp)
             directory = generate(root, 3, size, connections)
             turn_round(directory)
-            pack = load_valid_pack(directory, root, Config())
+            pack = valid_pack(directory, root, Config())
             source = architecture_graph(pack, load_labels(pack, root, None)).source.encode("utf-8")
         seconds = layout_seconds(source, args.limit)
         shown = f"{seconds:8.2f} s" if seconds is not None else f"   > {args.limit:.0f} s (killed)"

@@ -36,7 +36,8 @@ def main() -> None:
     from authoring.config import Config
     from authoring.diagram.build import TASK_TITLE_WIDTH, wrap
     from authoring.diagram.render import render_one
-    from authoring.lint import load_valid_pack
+    import authoring.lint  # noqa: F401  (registers the structural check valid_pack runs)
+    from authoring.project import valid_pack
 
     with tempfile.TemporaryDirectory(prefix="mcx-bench-") as tmp:
         root = Path(tmp)
@@ -44,12 +45,12 @@ def main() -> None:
         shutil.copytree(ROOT / "tests" / "packs" / "clean", pack_dir)
         task_file = pack_dir / "tasks" / "enable-versioning.yaml"
         original = task_file.read_text(encoding="utf-8")
-        baseline = timed(lambda: render_one(load_valid_pack(pack_dir, root, Config()), root, "tasks"))
+        baseline = timed(lambda: render_one(valid_pack(pack_dir, root, Config()), root, "tasks"))
         print(f"render --view tasks, ordinary title (baseline): {baseline:7.3f} s")
         for name, unit in (("English", "a"), ("Japanese", "バケットを作成する")):
             text = (unit * (args.chars // len(unit) + 1))[: args.chars]
             task_file.write_text(original.replace(TITLE, f"title: {text}"), encoding="utf-8")
-            pack = load_valid_pack(pack_dir, root, Config())
+            pack = valid_pack(pack_dir, root, Config())
             wrapping = timed(lambda text=text: wrap(text, TASK_TITLE_WIDTH))
             whole = timed(lambda pack=pack: render_one(pack, root, "tasks"))
             print(f"{name:8s} {args.chars} chars: wrap {wrapping:6.3f} s, render {whole:7.3f} s "

@@ -101,12 +101,13 @@ def main() -> None:
     from authoring.diagram.build import architecture_graph
     from authoring.diagram.labels import load_labels
     from authoring.diagram.render import _pipe, render_all
-    from authoring.lint import load_valid_pack
+    import authoring.lint  # noqa: F401  (registers the structural check valid_pack runs)
+    from authoring.project import valid_pack
 
     with tempfile.TemporaryDirectory(prefix="mcx-bench-") as tmp:
         root = Path(tmp)
         pack_dir = generate(root, args.tasks)
-        pack = load_valid_pack(pack_dir, root, Config())
+        pack = valid_pack(pack_dir, root, Config())
         labels = load_labels(pack, root, None)
         graph = architecture_graph(pack, labels)
         one_layout = _best(lambda: _pipe(graph, "svg"), args.repeat)

@@ -152,6 +152,7 @@ def test_time_budget_severity_depends_on_chain_or_sum(scenario):
 
 def test_every_registered_rule_has_a_scenario():
     covered = {rule for findings in SCENARIOS.values() for rule, *_ in findings}
+    covered.add("rule-crashed")  # needs a rule that raises: tests/test_lint_rule_crashed.py
     assert set(load_rules()) - covered == set()
 
 

@@ -38,20 +38,19 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
     import os
     from pathlib import Path
 
-    from ..config import load_config
     from ..diagram.layout import parse_ratio
     from ..diagram.render import render_all, render_one
     from ..errors import UsageError
     from ..files import write_if_changed
-    from ..lint import load_valid_pack
-    from ..loader import display_path, resolve_pack_dirs
+    from ..loader import display_path
+    from ..project import valid_pack
 
     where = locate_packs(ctx, (pack,))
     root = where.root
-    directories = resolve_pack_dirs(list(where.paths), root)
+    directories = where.pack_dirs()
     if len(directories) != 1:
         raise UsageError(f"{pack}: names {len(directories)} packs; give one pack")
-    model = load_valid_pack(directories[0], root, load_config(root))
+    model = valid_pack(directories[0], root, where.config())
     icon_dir = Path(icons) if icons else None
     if locale == "all" and not all_variants:
         raise UsageError("--locale all goes with --all")

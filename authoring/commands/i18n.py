@@ -27,10 +27,8 @@ def i18n(ctx: click.Context) -> None:
 
 def _config(ctx: click.Context, paths: tuple[str, ...]):
     """The content root found from the pack paths, its mcx.toml, and the pack paths made absolute."""
-    from ..config import load_config
-
     where = locate_packs(ctx, paths)
-    return where.root, load_config(where.root), where.paths
+    return where.root, where.config(), where.paths
 
 
 @i18n.command()

@@ -28,19 +28,16 @@ def lint(ctx: click.Context, paths: tuple[str, ...], fmt: str, strict: bool, lis
       mcx-author lint packs/serverless-web-app
       mcx-author lint --format github          # annotations in a GitHub Actions job
     """
-    from ..config import load_config
-    from ..lint import lint_paths
+    from ..lint import lint_paths, load_rules
     from ..lint.formatters import FORMATTERS, format_rules
-    from ..lint.registry import load_rules
 
     where = locate_packs(ctx, paths)
-    root = where.root
-    config = load_config(root)
-    rules = load_rules(config.lint_plugins)
+    config = where.config()
+    rules = load_rules(config.lint_plugins)  # the run's rule set, built once
     if list_rules:
         click.echo(format_rules(rules), nl=False)
         return 0
-    result = lint_paths(list(where.paths), root, config)
+    result = lint_paths(list(where.paths), where.root, config, rules)
     click.echo(FORMATTERS[fmt](result, rules), nl=False)
     if result.errors or (strict and result.warnings):
         return 1

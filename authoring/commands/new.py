@@ -58,7 +58,8 @@ def new_task_command(ctx: click.Context, pack: str, task_id: str) -> int:
     from pathlib import Path
 
     from ..errors import UsageError
-    from ..loader import PACKS_DIR, display_path
+    from ..loader import display_path
+    from ..project import PACKS_DIR
     from ..scaffold import new_task
 
     where = locate_packs(ctx, (pack,))

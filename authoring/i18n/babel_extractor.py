@@ -45,7 +45,7 @@ def _label_width(path: Path, options: dict) -> int:
         return int(options["label_width"])
     from ..config import load_config
     from ..errors import McxError
-    from ..loader import find_root
+    from ..project import find_root
 
     try:
         return load_config(find_root(path.resolve().parent)).label_width

@@ -9,9 +9,9 @@ from pathlib import Path
 from ..config import Config
 from ..errors import UsageError
 from ..files import MAX_CATALOG_BYTES, read_regular, write_if_changed
-from ..lint import load_valid_pack
-from ..loader import display_path, resolve_pack_dirs
+from ..loader import display_path
 from ..model import Pack
+from ..project import resolve_pack_dirs, valid_pack
 from .catalogs import (
     LOCALES_DIR,
     compile_mo,
@@ -31,7 +31,7 @@ from .stamps import content_diff, same_content, write_catalog
 
 
 def packs(paths, root: Path, config: Config) -> list[Pack]:
-    return [load_valid_pack(d, root, config) for d in resolve_pack_dirs(list(paths), root)]
+    return [valid_pack(d, root, config) for d in resolve_pack_dirs(list(paths), root)]
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config, suggest
-from ..errors import InputError
+from ..errors import InputError, Pos
 from ..findings import ERROR, WARNING, Finding
-from ..loader import load_pack, resolve_pack_dirs
+from ..loader import PackSource, display_path, load_pack
+from ..project import register_structural_check, resolve_pack_dirs
 from .context import LintContext, Shared
-from .registry import RULES, Rule, load_rules
+from .registry import Rule, load_rules, one_line
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,7 @@ class LintResult:
         return sum(1 for f in self.findings if f.severity == WARNING)
 
 
-def check_disabled(config: Config, root: Path) -> None:
-    rules = load_rules(config.lint_plugins)
+def check_disabled(config: Config, root: Path, rules: dict[str, Rule]) -> None:
     for rule_id in sorted(config.lint_disable):
         if rule_id not in rules:
             raise InputError(
@@ -37,17 +37,18 @@ def check_disabled(config: Config, root: Path) -> None:
             )
 
 
-def lint_paths(paths, root: Path, config: Config, select: frozenset[str] | None = None) -> LintResult:
-    """Lint the packs named by `paths` (default: every pack under the content root)."""
-    rules = load_rules(config.lint_plugins)
-    check_disabled(config, root)
+def lint_paths(paths, root: Path, config: Config, rules: dict[str, Rule] | None = None) -> LintResult:
+    """Lint the packs named by `paths` (default: every pack under the content root) with `rules`
+    (default: the built-ins and the plugins of `config`), the rule set of the whole run."""
+    rules = load_rules(config.lint_plugins) if rules is None else rules
+    check_disabled(config, root, rules)
     shared = Shared()
     findings: list[Finding] = []
     files = 0
     only = _named_task_files(paths, root)
     for directory in resolve_pack_dirs(paths, root):
         source = load_pack(directory, root)
-        found = lint_source(LintContext(source, config, shared), rules, select)
+        found = lint_source(LintContext(source, config, rules, shared))
         if only and any(f in only for f in (d.file for d in source.task_docs)):
             # a task file was named (an editor linting on save): the whole pack is checked, since
             # references cross files, but only that file's findings are reported
@@ -59,33 +60,18 @@ def lint_paths(paths, root: Path, config: Config, select: frozenset[str] | None 
     return LintResult(tuple(sorted(set(findings))), files)
 
 
-# path-escape too: a task file linked out of the pack is not read, so the pack is incomplete.
-STRUCTURE_RULES = frozenset(
-    {"yaml-syntax", "schema", "unknown-key", "duplicate-id", "id-mismatch", "unknown-reference", "dependency-cycle",
-     "path-escape"}
-)
+def structural_findings(source: PackSource, config: Config) -> list[Finding]:
+    """The findings of the rules marked `structural=True` for one loaded pack: what `project.valid_pack`
+    refuses a pack for."""
+    rules = {i: r for i, r in load_rules(config.lint_plugins).items() if r.structural}
+    return lint_source(LintContext(source, config, rules))
 
 
-def load_valid_pack(directory: Path, root: Path, config: Config):
-    """The pack model, or InputError naming the first structural problem (commands other than lint
-    need a pack whose shape and references are sound; lint reports everything)."""
-    source = load_pack(directory, root)
-    found = lint_source(LintContext(source, config, Shared()), load_rules(config.lint_plugins), STRUCTURE_RULES)
-    errors = sorted(f for f in found if f.severity == ERROR)
-    if errors or source.pack is None:
-        first = errors[0] if errors else None
-        more = f" ({len(errors) - 1} more)" if len(errors) > 1 else ""
-        from ..errors import Pos
-
-        pos = Pos(first.file, first.line, first.column) if first else Pos(str(directory))
-        message = first.message if first else "the pack could not be read"
-        raise InputError(f"{message}{more}; run `mcx-author lint` for details", pos)
-    return source.pack
+# project sits below lint and cannot import it; importing lint hands it the structural check
+register_structural_check(structural_findings)
 
 
 def _named_task_files(paths, root: Path) -> set[str]:
-    from ..loader import display_path
-
     named = set()
     for raw in paths:
         try:
@@ -97,18 +83,30 @@ def _named_task_files(paths, root: Path) -> set[str]:
     return named
 
 
-def lint_source(ctx: LintContext, rules: dict[str, Rule], select: frozenset[str] | None = None) -> list[Finding]:
+def lint_source(ctx: LintContext) -> list[Finding]:
+    """Run the context's rules over its pack; a rule that raises gives one `rule-crashed` finding."""
     found: list[Finding] = []
-    for rule in rules.values():
-        if rule.id in ctx.config.lint_disable or (select is not None and rule.id not in select):
+    for rule in ctx.rules.values():
+        if rule.id in ctx.config.lint_disable:
             continue
         if rule.needs_pack and ctx.source.pack is None:
             continue
-        for item in rule.check(ctx):
-            pos, message = item[0], item[1]
-            severity = item[2] if len(item) > 2 else rule.severity
-            found.append(Finding.at(pos, rule.id, severity, message))
+        try:
+            for item in rule.check(ctx):
+                pos, message = item[0], item[1]
+                severity = item[2] if len(item) > 2 else rule.severity
+                found.append(Finding.at(pos, rule.id, severity, message))
+        except Exception as exc:  # one broken rule (often a plugin) must not hide every other finding
+            if "rule-crashed" not in ctx.config.lint_disable:
+                found.append(_crashed(ctx, rule, exc))
     return [f for f in _drop_dependent(found) if not _suppressed(f, ctx)]
+
+
+def _crashed(ctx: LintContext, rule: Rule, exc: Exception) -> Finding:
+    """The `rule-crashed` finding, on the pack's pack.yaml: which rule, and what it raised, in one line."""
+    what = one_line(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+    message = f"rule `{rule.id}` crashed ({what}); its findings for this pack are missing"
+    return Finding.at(Pos(ctx.source.display(ctx.source.directory / "pack.yaml")), "rule-crashed", ERROR, message)
 
 
 # One mistake, one finding. Findings that merely follow from another are dropped, in two ways:
@@ -136,4 +134,4 @@ def _suppressed(finding: Finding, ctx: LintContext) -> bool:
     return False
 
 
-__all__ = ["LintResult", "lint_paths", "load_valid_pack", "RULES", "Rule"]
+__all__ = ["LintResult", "lint_paths", "load_rules", "structural_findings", "Rule"]

@@ -1,11 +1,11 @@
-"""What a rule sees: one pack's source and model, the repo config, and shared AWS models."""
+"""What a rule sees: one pack's source and model, the repo config, the run's rule set, and shared AWS models."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Mapping
 
 from ..config import Config
 from ..loader import PackSource
@@ -13,6 +13,7 @@ from ..model import Pack, Step, Task
 
 if TYPE_CHECKING:
     from ..aws.catalog import ServiceCatalog
+    from .registry import Rule
 
 
 class Shared:
@@ -29,6 +30,7 @@ class Shared:
 class LintContext:
     source: PackSource
     config: Config
+    rules: Mapping[str, "Rule"]  # the rule set of this run, built once (built-ins and the root's plugins)
     shared: Shared = field(default_factory=Shared)
     cache: dict = field(default_factory=dict)  # per-pack results shared by several rules
 

@@ -29,7 +29,7 @@ def _duplicates(items: Iterable, what: str):
             seen[item_id] = pos
 
 
-@rule("duplicate-id")
+@rule("duplicate-id", structural=True)
 def duplicate_id(ctx: LintContext):
     """Two things share an id where ids must be unique, or a list names the same id twice.
 
@@ -62,7 +62,7 @@ def duplicate_id(ctx: LintContext):
         yield from _duplicates(((h, task.pos("highlight", i)) for i, h in enumerate(task.highlight)), "highlight")
 
 
-@rule("id-mismatch")
+@rule("id-mismatch", structural=True)
 def id_mismatch(ctx: LintContext):
     """The pack id differs from its directory name, or a task id from its file stem.
 
@@ -81,7 +81,7 @@ def id_mismatch(ctx: LintContext):
             yield task.pos("id"), f"task id `{task.id}` differs from its file name `{task.stem}.yaml`"
 
 
-@rule("unknown-reference")
+@rule("unknown-reference", structural=True)
 def unknown_reference(ctx: LintContext):
     """An id that names nothing: a dependency, highlight, group parent, component group, connection end,
     pack task list entry, counterexample `fails` entry or custom validator function.
@@ -191,7 +191,7 @@ def find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     return cycles
 
 
-@rule("dependency-cycle")
+@rule("dependency-cycle", structural=True)
 def dependency_cycle(ctx: LintContext):
     """Tasks depend on each other in a circle (or groups are each other's parents); the message shows it.
 
@@ -255,7 +255,8 @@ def _file_refs(value, step, path):
             yield from _file_refs(item, step, path + (index,))
 
 
-@rule("path-escape", needs_pack=False)
+# structural: a task file linked out of the pack is not read, so the pack is incomplete
+@rule("path-escape", needs_pack=False, structural=True)
 def path_escape(ctx: LintContext):
     """A `$asset`, `$zip` or `python:` path points outside the pack (absolute, `..`, or a link out),
     or `pack.yaml` or a task file is a link to a file outside the pack (it is not read).

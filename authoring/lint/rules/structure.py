@@ -12,7 +12,7 @@ from ..context import LintContext
 from ..registry import rule
 
 
-@rule("yaml-syntax", needs_pack=False)
+@rule("yaml-syntax", needs_pack=False, structural=True)
 def yaml_syntax(ctx: LintContext):
     """A file is not readable YAML: syntax errors, tabs, duplicate keys, bad encoding, size, aliases.
 
@@ -215,7 +215,7 @@ def misspelled_keys(ctx: LintContext) -> set[tuple[str, tuple, str]]:
     return ctx.cache["misspelled"]
 
 
-@rule("schema", needs_pack=False)
+@rule("schema", needs_pack=False, structural=True)
 def schema_rule(ctx: LintContext):
     """A value has the wrong type, is not an allowed choice, breaks a pattern, or a required key is missing.
 
@@ -231,7 +231,7 @@ def schema_rule(ctx: LintContext):
             yield pos, message
 
 
-@rule("unknown-key", needs_pack=False)
+@rule("unknown-key", needs_pack=False, structural=True)
 def unknown_key(ctx: LintContext):
     """A key the format does not know, usually a typo; the message suggests the likely name.
 
@@ -257,10 +257,31 @@ def bad_suppression(ctx: LintContext):
         title: Host the site   # mcx: disable=hint-leak
     """
     from ...yamlsrc import suppression_column
-    from ..registry import RULES
 
     for doc in ctx.source.documents:
         for line, names in sorted(doc.suppressions.items()):
-            for name in sorted(names - set(RULES) - {"all"}):
+            for name in sorted(names - set(ctx.rules) - {"all"}):
                 column = suppression_column(doc, line)
-                yield Pos(doc.file, line, column), f"`# mcx: disable={name}` names no rule{suggest(name, RULES)}"
+                yield Pos(doc.file, line, column), f"`# mcx: disable={name}` names no rule{suggest(name, ctx.rules)}"
+
+
+@rule("rule-crashed", needs_pack=False)
+def rule_crashed(ctx: LintContext):
+    """A lint rule (usually a plugin from `[lint] plugins`) raised an exception on this pack; the finding
+    names the rule and the exception, and the rule's findings for the pack are missing.
+
+    The run goes on: every other rule still reports, and lint exits 1 (not 3). Fix the rule, or switch it
+    off in `mcx.toml` (`[lint] disable`) until it is fixed. The finding is made by the runner; this
+    entry documents it.
+
+    Fails:
+        # house_rules.py, listed in mcx.toml [lint] plugins:
+        #   @rule("title-length")
+        #   def title_length(ctx): return len(ctx.pack.titel) > 60   # AttributeError
+    Passes:
+        #   @rule("title-length")
+        #   def title_length(ctx):
+        #       if len(ctx.pack.title) > 60:
+        #           yield ctx.pack.pos("title"), "the title is over 60 characters"
+    """
+    return ()
