@@ -7,6 +7,7 @@ empty default here and is reported by the schema check, so semantic checks still
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -202,6 +203,66 @@ class Pack(Located):
     def listed_tasks(self) -> tuple[Task, ...]:
         by_stem = {t.stem: t for t in self.tasks}
         return tuple(by_stem[i] for i in self.task_ids if i in by_stem)
+
+    def dependency_order(self) -> tuple[Task, ...]:
+        """Every task once, each after the tasks it depends on, ties in the pack's task order.
+
+        A dependency on no task is ignored. In a cycle (lint's dependency-cycle reports it) no order
+        exists, so the earliest task of the cycle in the pack's order goes first, its unmet
+        dependencies ignored. Iterative, so a chain of any length works.
+        """
+        holders: dict[str, int] = {}  # id -> how many tasks have it (more than one is a duplicate-id)
+        for task in self.tasks:
+            holders[task.id] = holders.get(task.id, 0) + 1
+        needs = [{d for d in t.depends_on if d and d in holders} for t in self.tasks]
+        dependents: dict[str, list[int]] = {}
+        for index, ids in enumerate(needs):
+            for task_id in ids:
+                dependents.setdefault(task_id, []).append(index)
+        left = [len(ids) for ids in needs]
+        ready = [i for i, n in enumerate(left) if n == 0]  # a heap of indexes: the earliest ready task next
+        done = [False] * len(self.tasks)
+        order: list[Task] = []
+        forced = 0
+        while len(order) < len(self.tasks):
+            if ready:
+                index = heapq.heappop(ready)
+            else:  # only tasks in or after a cycle are left: break it at the earliest
+                while done[forced]:
+                    forced += 1
+                index = forced
+            if done[index]:
+                continue
+            done[index] = True
+            task = self.tasks[index]
+            order.append(task)
+            holders[task.id] -= 1
+            if holders[task.id] == 0:  # every task with this id is placed: its dependents may be ready
+                for dependent in dependents.get(task.id, ()):
+                    left[dependent] -= 1
+                    if left[dependent] == 0 and not done[dependent]:
+                        heapq.heappush(ready, dependent)
+        return tuple(order)
+
+    def ancestors(self, task: str | Task) -> tuple[Task, ...]:
+        """The tasks `task` (an id, or the task itself when its id is missing or shared) depends on,
+        directly or through others, in the pack's task order. A task in a dependency cycle is among
+        its own ancestors."""
+        start = task if isinstance(task, Task) else self.task(task)
+        if start is None:
+            return ()
+        by_id: dict[str, list[Task]] = {}
+        for each in self.tasks:
+            by_id.setdefault(each.id, []).append(each)
+        seen: set[str] = set()
+        pending = list(start.depends_on)
+        while pending:
+            task_id = pending.pop()
+            if task_id in seen or not task_id or task_id not in by_id:
+                continue
+            seen.add(task_id)
+            pending.extend(d for each in by_id[task_id] for d in each.depends_on)
+        return tuple(t for t in self.tasks if t.id in seen)
 
 
 # --- lenient builders -------------------------------------------------------------------------

@@ -9,26 +9,14 @@ from ..context import LintContext
 from ..registry import rule
 
 
-def longest_chain(tasks) -> tuple[int, list[str]]:
-    """The dependency chain with the most `estimated_minutes`, as (minutes, task ids in order)."""
-    by_id = {t.id: t for t in tasks if t.id}
+def longest_chain(pack) -> tuple[int, list[str]]:
+    """The dependency chain with the most `estimated_minutes`, as (minutes, task ids in order); a
+    dependency that closes a cycle (dependency-cycle reports it) is left out of the chain."""
     best: dict[str, tuple[int, list[str]]] = {}
-    for root in sorted(by_id):
-        # iterative post-order: a chain may be longer than Python's recursion limit
-        stack, on_path = [root], {root}
-        while stack:
-            task_id = stack[-1]
-            if task_id in best:
-                stack.pop()
-                on_path.discard(task_id)
-                continue
-            pending = [d for d in by_id[task_id].depends_on if d in by_id and d not in best and d not in on_path]
-            if pending:
-                stack.append(pending[0])
-                on_path.add(pending[0])
-                continue
-            before = max((best[d] for d in by_id[task_id].depends_on if d in best), default=(0, []))
-            best[task_id] = (before[0] + by_id[task_id].estimated_minutes, before[1] + [task_id])
+    for task in pack.dependency_order():
+        if task.id:
+            before = max((best[d] for d in task.depends_on if d in best), default=(0, []))
+            best[task.id] = (before[0] + task.estimated_minutes, before[1] + [task.id])
     return max(best.values(), default=(0, []))
 
 
@@ -45,7 +33,7 @@ def time_budget(ctx: LintContext):
     pack = ctx.pack
     if not pack.duration_minutes:
         return
-    minutes, chain = longest_chain(pack.tasks)
+    minutes, chain = longest_chain(pack)
     if minutes > pack.duration_minutes:
         yield pack.pos("duration_minutes"), (
             f"the dependency chain {' -> '.join(chain)} needs {minutes} minutes, "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...config import suggest
-from ...model import BUILTIN_VARIABLES, Step, Task
+from ...model import BUILTIN_VARIABLES, Step
 from ...placeholders import offsets_in, strings_in
 from ..context import LintContext
 from ..registry import rule
@@ -50,18 +50,6 @@ def _saves(steps) -> set[str]:
     return {name for step in steps for name in step.save}
 
 
-def _ancestors(task: Task, tasks: dict[str, Task]) -> list[Task]:
-    seen: dict[str, Task] = {}
-    pending = list(task.depends_on)
-    while pending:
-        task_id = pending.pop()
-        if task_id in seen or task_id not in tasks:
-            continue
-        seen[task_id] = tasks[task_id]
-        pending.extend(tasks[task_id].depends_on)
-    return list(seen.values())
-
-
 @rule("undefined-variable")
 def undefined_variable(ctx: LintContext):
     """A `{name}` placeholder names no variable visible at that point.
@@ -84,7 +72,6 @@ def undefined_variable(ctx: LintContext):
         known.add(name)
     yield from _steps(pack.setup, known)
     known |= _saves(pack.setup)
-    tasks = {t.id: t for t in pack.tasks if t.id}
     solution_saves = frozenset(name for task in pack.tasks for name in _saves(task.solution))
     texts = [(pack, (f,), getattr(pack, f)) for f in ("title", "summary", "description") if getattr(pack, f)]
     arch = pack.architecture
@@ -98,7 +85,7 @@ def undefined_variable(ctx: LintContext):
         task_texts += [(h, ("text",), h.text) for h in task.hints]
         yield from _check(task_texts, known)
         inherited = set(known)
-        for ancestor in _ancestors(task, tasks):
+        for ancestor in pack.ancestors(task):
             inherited |= _saves(ancestor.solution)
         yield from _steps(task.solution, inherited)
         for example in task.counterexamples:
