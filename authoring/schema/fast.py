@@ -14,11 +14,12 @@ import json
 import marshal
 import os
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any, Callable
 
+from ..errors import McxError
+from ..files import write_atomic_bytes
 from . import schema
 
 _NAMED = ("properties", "$defs", "dependentRequired")  # their keys are names, not keywords
@@ -96,12 +97,8 @@ def _compile(definition: dict, path: Path) -> Callable:
     source += f"\n\nvalidate = {entry}\n"
     code = compile(source, "<mcx-author schema check>", "exec")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps(code))
-        os.replace(tmp, path)
-    except OSError:
+        write_atomic_bytes(path, marshal.dumps(code))  # a run reading it meanwhile sees all or nothing
+    except McxError:
         pass  # no writable cache: compile again next run
     namespace: dict = {}
     exec(code, namespace)  # noqa: S102 - generated from our own schema
