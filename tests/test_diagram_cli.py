@@ -99,6 +99,13 @@ def test_unknown_task_exits_2_with_a_did_you_mean_line(run, shop):
     assert re.search(r"did you mean\W+enable-website\b", lines[0]), lines[0]
 
 
+def test_unknown_source_locale_in_the_pack_exits_1_with_one_line(run, shop):
+    edit(shop / "pack.yaml", "source_locale: en", "source_locale: qq")
+    result, written = render(run, shop)
+    assert result.exit_code == 1 and written is None
+    assert result.stderr.count("\n") == 1 and "unknown locale `qq`" in result.stderr
+
+
 def test_locale_the_pack_does_not_have_exits_2_naming_its_locales(run, shop):
     result, _ = render(run, shop, "--locale", "fr")
     assert result.exit_code == 2

@@ -18,7 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, unescape, write_po
 from babel.util import TextWrapper
 
-from ..errors import InputError, Pos
+from ..errors import InputError, Pos, UsageError
 from ..files import MAX_CATALOG_BYTES, decode_utf8, read_regular
 from ..model import Pack
 from .messages import Message as SourceMessage
@@ -48,10 +48,14 @@ def creation_date() -> datetime:
 
 
 def parse_locale(tag: str) -> Locale:
-    """Babel's Locale for `tag`; UsageError with a suggestion when there is none (see locales.py)."""
+    """Babel's Locale for `tag`, a pack's locale or one the command has resolved; InputError, with
+    a suggestion, when there is none (a tag from the command line is checked there: locales.py)."""
     from .locales import resolve_locale
 
-    return Locale.parse(resolve_locale(tag))
+    try:
+        return Locale.parse(resolve_locale(tag))
+    except UsageError as exc:
+        raise InputError(exc.message) from None
 
 
 def _header(pack: Pack, locale: Locale | None) -> str:
