@@ -8,6 +8,7 @@ import shutil
 import stat
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import InputError, Pos, UsageError
@@ -170,10 +171,10 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 SET_MEMBER = re.compile(r"(architecture|tasks|task-.+)\.(svg|png|pdf)\Z")
 
 
-def write_set(out_dir: Path, outputs) -> tuple[int, list[Path]]:
-    """Replace the directory `out_dir` as a whole by the files `outputs` ((path under out_dir, bytes)):
-    they are written into a sibling directory, which is then swapped in, so readers see the old set or
-    the new one. Returns (files that changed, paths written)."""
+def replace_directory(out_dir: Path, files: Mapping[str, bytes]) -> tuple[int, list[Path]]:
+    """Replace the directory `out_dir` as a whole by `files` (name under out_dir, such as `ja/tasks.svg`
+    -> bytes): they are written into a sibling directory, which is then swapped in, so readers see the
+    old set or the new one. Returns (files that changed, paths written)."""
     target = _set_target(out_dir)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -182,13 +183,13 @@ def write_set(out_dir: Path, outputs) -> tuple[int, list[Path]]:
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", Pos(str(out_dir))) from None
     try:
-        changed, files = _stage(staging, target, out_dir, outputs)
+        changed, written = _stage(staging, target, out_dir, files)
         _swap_in(staging, target)
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", Pos(str(out_dir))) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # the old set after a swap, or a set not swapped in
-    return changed, files
+    return changed, written
 
 
 def _set_target(out_dir: Path) -> Path:
@@ -209,15 +210,17 @@ def _set_target(out_dir: Path) -> Path:
     return target
 
 
-def _stage(staging: Path, target: Path, out_dir: Path, outputs) -> tuple[int, list[Path]]:
-    changed, files = 0, []
-    for path, data in outputs:
-        relative = Path(path).relative_to(out_dir)
+def _stage(staging: Path, target: Path, out_dir: Path, files: Mapping[str, bytes]) -> tuple[int, list[Path]]:
+    changed, written = 0, []
+    for name, data in files.items():
+        relative = Path(name)
+        if relative.is_absolute() or ".." in relative.parts:
+            raise ValueError(f"{name}: a name under the directory is relative and stays in it")
         (staging / relative).parent.mkdir(parents=True, exist_ok=True)
         changed += stage_file(staging / relative, target / relative, data)
-        files.append(out_dir / relative)
+        written.append(out_dir / relative)
     os.chmod(staging, stat.S_IMODE(os.stat(target).st_mode) if target.exists() else 0o777 & ~_umask())
-    return changed, files
+    return changed, written
 
 
 def stage_file(new: Path, old: Path, data: bytes) -> bool:

@@ -41,7 +41,7 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
     from ..diagram.layout import parse_ratio
     from ..diagram.render import render_all, render_one
     from ..errors import UsageError
-    from ..files import write_if_changed
+    from ..files import replace_directory, write_if_changed
     from ..loader import display_path
     from ..project import valid_pack
 
@@ -70,16 +70,19 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
         out_dir = Path(output)
         if os.path.lexists(out_dir) and not out_dir.is_dir():
             raise UsageError(f"{output}: not a directory; --all writes a set of diagrams into -o DIR")
-        result = render_all(model, root, out_dir, locale, icon_dir, fmt or "svg", shape, layout_timeout)
+        result = render_all(model, root, locale, icon_dir, fmt or "svg", shape, layout_timeout, where.config())
+        changed, written = replace_directory(out_dir, result.files)  # the whole set swapped in at once
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
         click.echo(
-            f"wrote {len(result.files)} diagrams to {display_path(out_dir.resolve(), root)} "
-            f"({result.layouts} layouts, {result.changed} changed)"
+            f"wrote {len(written)} diagrams to {display_path(out_dir.resolve(), root)} "
+            f"({result.layouts} layouts, {changed} changed)"
         )
         return 0
     fmt = output_format(fmt, output)
-    rendered = render_one(model, root, view, locale, task, fmt, icon_dir, shape, layout_timeout)
+    if task:
+        check_task(model, task)
+    rendered = render_one(model, root, view, locale, task, fmt, icon_dir, shape, layout_timeout, where.config())
     for warning in rendered.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not output or output == "-":
@@ -93,6 +96,16 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
     write_if_changed(path, rendered.data)  # refuses a device, FIFO or directory; writes through links
     click.echo(f"wrote {display_path(path.resolve(), root)}")
     return 0
+
+
+def check_task(pack, task_id: str) -> None:
+    """--task names one of the pack's tasks; otherwise a usage error with the nearest id."""
+    from ..config import suggest
+    from ..errors import UsageError
+
+    ids = [t.id for t in pack.listed_tasks]
+    if task_id not in ids:
+        raise UsageError(f"unknown task `{task_id}` in pack `{pack.id}`{suggest(task_id, ids, 0.6)}")
 
 
 EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}

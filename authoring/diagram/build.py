@@ -13,6 +13,7 @@ from pathlib import Path
 
 import graphviz
 
+from ..i18n import keys
 from ..model import Pack
 from .labels import Labels
 from .layout import DEFAULT_RATIO, Block, Box, best_columns, best_rankdir, block, parse_ratio, rows, text_width
@@ -236,15 +237,23 @@ def component_label(text: str, service: str | None, icon: str | None = None, dim
 def connection_ids(pack: Pack) -> list[tuple[str, str, str, str]]:
     """(edge id, from, to, label msgctxt) per connection; numbered when two join the same components,
     as the i18n keys are."""
-    seen: dict[tuple[str, str], int] = {}
+    connections = pack.architecture.connections
+    ends = [(c.source, c.target) for c in connections]
     out = []
-    for connection in pack.architecture.connections:
-        ends = (connection.source, connection.target)
-        seen[ends] = n = seen.get(ends, 0) + 1
-        suffix = "" if n == 1 else f"/{n}"
+    for (source, target), key, n in zip(ends, keys.connection_labels(ends), _occurrences(ends), strict=True):
         # slugs never hold `--`, so `a--b--2` cannot be read as a connection to a component `b-2`
-        edge_id = f"{ends[0]}--{ends[1]}" + ("" if n == 1 else f"--{n}")
-        out.append((edge_id, *ends, f"architecture/connection/{ends[0]}/{ends[1]}{suffix}/label"))
+        edge_id = f"{source}--{target}" + ("" if n == 1 else f"--{n}")
+        out.append((edge_id, source, target, key))
+    return out
+
+
+def _occurrences(items: list) -> list[int]:
+    """1 for the first of each item, 2 for its second, ..."""
+    seen: dict = {}
+    out = []
+    for item in items:
+        seen[item] = seen.get(item, 0) + 1
+        out.append(seen[item])
     return out
 
 
@@ -273,7 +282,7 @@ def architecture_graph(
 
     def add_components(target: graphviz.Digraph, group_id: str | None) -> None:
         for component in members.get(group_id, []):
-            text = labels.get(f"architecture/component/{component.id}/label", component.label)
+            text = labels.get(keys.component_label(component.id), component.label)
             dim = highlight is not None and component.id not in highlight
             attrs = _component_attrs(component, text, icons, dim)
             if highlight is not None:
@@ -284,7 +293,7 @@ def architecture_graph(
         with target.subgraph(name=f"cluster_{group.id}") as cluster:
             style = group_style(group.id)
             cluster.attr(
-                id=group.id, label=text_label(labels.get(f"architecture/group/{group.id}/label", group.label)),
+                id=group.id, label=text_label(labels.get(keys.group_label(group.id), group.label)),
                 labeljust="l", fontsize="11", fontcolor=style["color"], margin="14", **style,
                 **{"class": "group"},
             )
@@ -319,7 +328,7 @@ def _architecture_rankdir(pack: Pack, labels: Labels, ratio: float | None) -> st
     arch = pack.architecture
     boxes = {}
     for component in arch.components:
-        text = labels.get(f"architecture/component/{component.id}/label", component.label)
+        text = labels.get(keys.component_label(component.id), component.label)
         service = service_name(component.service) if component.service else ""
         width = max(text_width(text, 12.5), text_width(service, 9)) + 24
         boxes[component.id] = Box(width * (1.3 if component.kind == "actor" else 1.0))
@@ -415,7 +424,7 @@ def tasks_graph(
     graph.what = f"the tasks view of `{pack.id}` ({labels.locale}), {len(tasks)} tasks, {dependencies} dependencies"
     box = Box(0.0, 0.0)  # the biggest task box, estimated
     for task in tasks:
-        lines = wrap(labels.get(f"task/{task.id}/title", task.title), TASK_TITLE_WIDTH)
+        lines = wrap(labels.get(keys.task_field(task.id, "title"), task.title), TASK_TITLE_WIDTH)
         box.width = max(box.width, 30 + max(text_width(line, 12.5) for line in lines))
         box.height = max(box.height, 30 + 17 * len(lines))
         dim = selected is not None and task.id != selected

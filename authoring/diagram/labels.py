@@ -1,11 +1,12 @@
-"""Diagram text in the requested locale, from its catalog; what is not translated stays in English."""
+"""Diagram text in the requested locale (i18n's `localize`); what is not translated stays in the source language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..i18n.messages import pack_messages
+from ..config import Config
+from ..i18n import keys, localize
 from ..model import Pack
 
 
@@ -20,8 +21,8 @@ class Labels:
 
     def warning(self, *views: str) -> str | None:
         """The warning for the untranslated texts that `views` show (default: both views)."""
-        prefixes = tuple(VIEW_PREFIX[v] for v in views or VIEW_PREFIX)
-        missing = [c for c in self.untranslated if c.startswith(prefixes)]
+        shown_in = [VIEW_SHOWS[v] for v in views or VIEW_SHOWS]
+        missing = [c for c in self.untranslated if any(shows(c) for shows in shown_in)]
         if not missing:
             return None
         shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
@@ -31,34 +32,16 @@ class Labels:
         )
 
 
-VIEW_PREFIX = {"architecture": "architecture/", "tasks": "task/"}  # the texts each view shows
+# the texts each view shows (the task list shows the titles only)
+VIEW_SHOWS = {"architecture": keys.is_architecture, "tasks": keys.is_task_title}
 
 
-def _wanted(context: str) -> bool:
-    return context.startswith("architecture/") or (context.startswith("task/") and context.endswith("/title"))
+def _drawn(context: str) -> bool:
+    return any(shows(context) for shows in VIEW_SHOWS.values())
 
 
-def load_labels(pack: Pack, root: Path, locale: str | None) -> Labels:
+def load_labels(pack: Pack, root: Path, locale: str | None, config: Config | None = None) -> Labels:
     """Labels for `locale` (None or the source locale: the YAML's own text)."""
-    from ..i18n.catalogs import parse_locale, po_path, read_catalog
-    from ..loader import display_path
-
-    sources = {m.context: m.text for m in pack_messages(pack) if _wanted(m.context)}
-    source_locale = str(parse_locale(pack.source_locale))
-    if locale is None or str(parse_locale(locale)) == source_locale:
-        return Labels(source_locale, sources)
-    tag = str(parse_locale(locale))
-    path = po_path(root, tag, pack.id)
-    entries = {}
-    if path.is_file():
-        catalog = read_catalog(path, display_path(path, root), tag)
-        entries = {m.context: m for m in catalog if m.id}
-    labels = Labels(tag, {})
-    for context, text in sources.items():
-        entry = entries.get(context)
-        if entry is not None and entry.string and not entry.fuzzy and entry.id == text:
-            labels.texts[context] = entry.string
-        else:
-            labels.texts[context] = text
-            labels.untranslated.append(context)
-    return labels
+    localized = localize(pack, root, locale, config)
+    texts = {k: t for k, t in localized.texts.items() if _drawn(k)}
+    return Labels(localized.locale, texts, [k for k in localized.missing if _drawn(k)])

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import graphviz
 
-from ..config import suggest
-from ..errors import InputError, UsageError
-from ..files import read_regular, write_set
+from ..config import Config
+from ..errors import InputError
+from ..files import read_regular
+from ..i18n import pack_locales
 from ..model import Pack
 from .build import MAX_ICON_BYTES, architecture_graph, connection_ids, tasks_graph
 from .labels import Labels, load_labels
@@ -172,9 +173,9 @@ def _pdf_spans(data: bytes):
 
 
 def check_task(pack: Pack, task_id: str) -> None:
-    ids = [t.id for t in pack.listed_tasks]
-    if task_id not in ids:
-        raise UsageError(f"unknown task `{task_id}` in pack `{pack.id}`{suggest(task_id, ids, 0.6)}")
+    """The command checks --task first (a usage error, with a suggestion); this guards other callers."""
+    if task_id not in [t.id for t in pack.listed_tasks]:
+        raise InputError(f"unknown task `{task_id}` in pack `{pack.id}`")
 
 
 def highlight_of(pack: Pack, task_id: str) -> frozenset[str]:
@@ -316,11 +317,11 @@ class Rendered:
 def render_one(
     pack: Pack, root: Path, view: str = "architecture", locale: str | None = None, task: str | None = None,
     fmt: str = "svg", icons: Path | None = None, ratio: float | None = parse_ratio(DEFAULT_RATIO),
-    timeout: float = LAYOUT_TIMEOUT,
+    timeout: float = LAYOUT_TIMEOUT, config: Config | None = None,
 ) -> Rendered:
     """One diagram. SVG is laid out without highlights and restyled, exactly as `render_all` does,
     so `--task X` gives the same bytes as `--all`'s task-X.svg. `timeout`: seconds the layout may take."""
-    labels = load_labels(pack, root, locale)
+    labels = load_labels(pack, root, locale, config)
     warning = labels.warning(view)
     warnings = [warning] if warning else []
     if task is not None:
@@ -350,67 +351,60 @@ def render_one(
 
 @dataclass
 class AllResult:
-    files: list[Path] = field(default_factory=list)
-    changed: int = 0
+    files: dict[str, bytes] = field(default_factory=dict)  # name under the output directory -> bytes
     warnings: list[str] = field(default_factory=list)
     layouts: int = 0
 
 
 def locales_for(pack: Pack, locale: str | None) -> list[str | None]:
-    if locale != "all":
-        return [locale]
-    from ..i18n.catalogs import parse_locale
-
-    source = str(parse_locale(pack.source_locale))
-    tags = [source] + [str(parse_locale(s.tag)) for s in pack.locales]
-    return list(dict.fromkeys(tags))
+    return pack_locales(pack) if locale == "all" else [locale]
 
 
 def render_all(
-    pack: Pack, root: Path, out_dir: Path, locale: str | None = None, icons: Path | None = None,
-    fmt: str = "svg", ratio: float | None = parse_ratio(DEFAULT_RATIO), timeout: float = LAYOUT_TIMEOUT,
+    pack: Pack, root: Path, locale: str | None = None, icons: Path | None = None, fmt: str = "svg",
+    ratio: float | None = parse_ratio(DEFAULT_RATIO), timeout: float = LAYOUT_TIMEOUT, config: Config | None = None,
 ) -> AllResult:
-    """architecture, tasks and task-<id> for every task, in `fmt`; with locale "all", one directory
-    per locale. All graphs go through one dot process. SVG: one layout per view and locale, the
-    variants by restyling it. PNG and PDF: dot draws each variant (the same graph restyled, so the
-    same layout), which costs a layout each but no more process starts."""
+    """architecture, tasks and task-<id> for every task, in `fmt`, as name -> bytes (`ja/tasks.svg`
+    with locale "all", one directory per locale); the command writes the set. All graphs go through
+    one dot process. SVG: one layout per view and locale, the variants by restyling it. PNG and PDF:
+    dot draws each variant (the same graph restyled, so the same layout), which costs a layout each
+    but no more process starts."""
     result = AllResult()
     jobs: list[Labels] = []
-    names: list[tuple[Path, str]] = []  # (directory, file name) per graph sent to dot, for PNG and PDF
+    names: list[str] = []  # file name per graph sent to dot, for PNG and PDF
 
     def graphs():  # consumed while dot starts: labels and graphs are built in its shadow
         for tag in locales_for(pack, locale):
-            labels = load_labels(pack, root, tag)
+            labels = load_labels(pack, root, tag, config)
             if labels.warning():
                 result.warnings.append(labels.warning())
             jobs.append(labels)
-            directory = out_dir / labels.locale if locale == "all" else out_dir
-            names.extend([(directory, f"architecture.{fmt}"), (directory, f"tasks.{fmt}")])
+            directory = f"{labels.locale}/" if locale == "all" else ""
+            names.extend([f"{directory}architecture.{fmt}", f"{directory}tasks.{fmt}"])
             yield architecture_graph(pack, labels, icons=icons, ratio=ratio)
             yield tasks_graph(pack, labels, ratio=ratio)
             if fmt != "svg":
                 for task in pack.listed_tasks:
-                    names.append((directory, f"task-{task.id}.{fmt}"))
+                    names.append(f"{directory}task-{task.id}.{fmt}")
                     yield architecture_graph(pack, labels, highlight=frozenset(task.highlight), icons=icons, ratio=ratio)
 
     layouts = _layout_all(graphs(), fmt, timeout)
     result.layouts = len(layouts) if fmt == "svg" else 2 * len(jobs)
     if fmt == "svg":
-        outputs = _svg_outputs(pack, jobs, layouts, out_dir if locale == "all" else None, out_dir)
+        result.files = dict(_svg_outputs(pack, jobs, layouts, per_locale=locale == "all"))
     else:
-        outputs = [(directory / name, data) for (directory, name), data in zip(names, layouts, strict=True)]
-    result.changed, result.files = write_set(out_dir, outputs)  # the whole set swapped in at once
+        result.files = dict(zip(names, layouts, strict=True))
     return result
 
 
-def _svg_outputs(pack: Pack, jobs: list[Labels], layouts: list[bytes], per_locale: Path | None, out_dir: Path):
-    """(path, bytes) of every SVG: the two views as laid out, the task variants by restyling."""
+def _svg_outputs(pack: Pack, jobs: list[Labels], layouts: list[bytes], per_locale: bool):
+    """(name, bytes) of every SVG: the two views as laid out, the task variants by restyling."""
     connections = connection_ids(pack)
     for index, labels in enumerate(jobs):
-        directory = per_locale / labels.locale if per_locale else out_dir
+        directory = f"{labels.locale}/" if per_locale else ""
         architecture = SvgVariants(finish_svg(layouts[2 * index]))
-        yield directory / "architecture.svg", architecture.plain
-        yield directory / "tasks.svg", finish_svg(layouts[2 * index + 1]).encode("utf-8")
+        yield f"{directory}architecture.svg", architecture.plain
+        yield f"{directory}tasks.svg", finish_svg(layouts[2 * index + 1]).encode("utf-8")
         for task in pack.listed_tasks:
             lit = frozenset(task.highlight)
-            yield directory / f"task-{task.id}.svg", architecture.variant(lit, lit_edges(pack, lit, connections), task.id)
+            yield f"{directory}task-{task.id}.svg", architecture.variant(lit, lit_edges(pack, lit, connections), task.id)

@@ -1,8 +1,4 @@
-"""The learner-facing strings of a pack, each with a stable msgctxt key built from ids.
-
-The key says where a string lives (`task/<id>/hint/2`), not what it says, so the same English in
-two places is two messages and a translation follows its place when the wording changes.
-"""
+"""The learner-facing strings of a pack, in reading order, each with its msgctxt key (keys.py) and its place."""
 
 from __future__ import annotations
 
@@ -11,6 +7,7 @@ from dataclasses import dataclass
 from ..errors import Pos
 from ..model import Pack
 from ..placeholders import PATTERN, names_in
+from . import keys
 from .checks import protected_tokens
 
 LABEL_WIDTH = 36  # display columns a diagram label may take (a CJK character counts 2)
@@ -24,6 +21,7 @@ class Message:
     note: str  # for translators (#.)
     pos: Pos  # where the source string is
     label: bool = False  # a diagram label: width-limited
+    place: tuple = ()  # where it sits in LocalizedPack.as_dict(): ("tasks", id, "hints", 0)
 
     @property
     def placeholders(self) -> list[str]:
@@ -55,43 +53,51 @@ def pack_messages(pack: Pack, label_width: int = LABEL_WIDTH) -> list[Message]:
     """Every translatable string of `pack`, in reading order: pack, architecture, tasks as listed."""
     out: list[Message] = []
 
-    def add(context: str, text: str | None, unit: str, kind: str, pos: Pos, label: bool = False) -> None:
+    def add(context: str, text: str | None, unit: str, kind: str, pos: Pos, place: tuple, label: bool = False) -> None:
         if text:
-            out.append(Message(context, text, unit, _note(kind, text, label, label_width), pos, label))
+            out.append(Message(context, text, unit, _note(kind, text, label, label_width), pos, label, place))
 
-    add("pack/title", pack.title, "pack", "Title of the exam.", pack.pos("title"))
-    add("pack/summary", pack.summary, "pack", "One-line summary of the exam.", pack.pos("summary"))
-    add("pack/description", pack.description, "pack", "Introduction to the exam (Markdown).", pack.pos("description"))
-    arch = pack.architecture
+    for name, kind in (("title", "Title of the exam."), ("summary", "One-line summary of the exam."),
+                       ("description", "Introduction to the exam (Markdown).")):
+        add(keys.pack_field(name), getattr(pack, name), keys.PACK, kind, pack.pos(name), (name,))
+    _architecture_messages(pack, add)
+    for task in pack.listed_tasks:
+        _task_messages(task, add)
+    return out
+
+
+def _architecture_messages(pack: Pack, add) -> None:
+    arch, unit = pack.architecture, keys.ARCHITECTURE
     for group in arch.groups:
-        add(f"architecture/group/{group.id}/label", group.label, "architecture",
-            f"Name of the diagram group `{group.id}` (a box around components).", group.pos("label"), True)
+        add(keys.group_label(group.id), group.label, unit,
+            f"Name of the diagram group `{group.id}` (a box around components).", group.pos("label"),
+            ("architecture", "groups", group.id), True)
     for component in arch.components:
         service = f" (AWS service: {component.service})" if component.service else ""
-        add(f"architecture/component/{component.id}/label", component.label, "architecture",
-            f"Name of the diagram component `{component.id}`{service}.", component.pos("label"), True)
-    seen: dict[str, int] = {}
-    for connection in arch.connections:
-        base = f"architecture/connection/{connection.source}/{connection.target}"
-        seen[base] = seen.get(base, 0) + 1
-        key = base if seen[base] == 1 else f"{base}/{seen[base]}"
-        add(f"{key}/label", connection.label, "architecture",
+        add(keys.component_label(component.id), component.label, unit,
+            f"Name of the diagram component `{component.id}`{service}.", component.pos("label"),
+            ("architecture", "components", component.id), True)
+    labels = keys.connection_labels((c.source, c.target) for c in arch.connections)
+    for key, connection in zip(labels, arch.connections, strict=True):
+        add(key, connection.label, unit,
             f"Label of the diagram arrow from `{connection.source}` to `{connection.target}`.",
-            connection.pos("label"), True)
-    for task in pack.listed_tasks:
-        unit = f"task/{task.id}"
-        add(f"{unit}/title", task.title, unit, f"Title of the task `{task.id}` in the task list.", task.pos("title"))
-        add(f"{unit}/description", task.description, unit,
-            f"Statement of the task `{task.id}` (Markdown).", task.pos("description"))
-        for n, objective in enumerate(task.objectives, 1):
-            add(f"{unit}/objective/{n}", objective, unit, f"Objective {n} of the task `{task.id}`.",
-                task.pos("objectives", n - 1))
-        for n, hint in enumerate(task.hints, 1):
-            cost = f", costs {hint.cost} points" if hint.cost else ", free"
-            add(f"{unit}/hint/{n}", hint.text, unit, f"Hint {n} of the task `{task.id}`{cost} (Markdown).",
-                hint.pos("text"))
-        for validator in task.validators:
-            add(f"{unit}/validator/{validator.id}/fail_message", validator.fail_message, unit,
-                f"Shown when the Check of the task `{task.id}` fails (validator `{validator.id}`).",
-                validator.pos("fail_message"))
-    return out
+            connection.pos("label"), ("architecture", "connections", key.split("/", 2)[2][: -len("/label")]), True)
+
+
+def _task_messages(task, add) -> None:
+    unit, place = keys.task_unit(task.id), ("tasks", task.id)
+    add(keys.task_field(task.id, "title"), task.title, unit, f"Title of the task `{task.id}` in the task list.",
+        task.pos("title"), (*place, "title"))
+    add(keys.task_field(task.id, "description"), task.description, unit,
+        f"Statement of the task `{task.id}` (Markdown).", task.pos("description"), (*place, "description"))
+    for n, objective in enumerate(task.objectives, 1):
+        add(keys.objective(task.id, n), objective, unit, f"Objective {n} of the task `{task.id}`.",
+            task.pos("objectives", n - 1), (*place, "objectives", n - 1))
+    for n, hint in enumerate(task.hints, 1):
+        cost = f", costs {hint.cost} points" if hint.cost else ", free"
+        add(keys.hint(task.id, n), hint.text, unit, f"Hint {n} of the task `{task.id}`{cost} (Markdown).",
+            hint.pos("text"), (*place, "hints", n - 1))
+    for validator in task.validators:
+        add(keys.fail_message(task.id, validator.id), validator.fail_message, unit,
+            f"Shown when the Check of the task `{task.id}` fails (validator `{validator.id}`).",
+            validator.pos("fail_message"), (*place, "validators", validator.id))

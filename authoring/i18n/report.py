@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import Pos
 from ..loader import display_path
 from ..model import Pack
+from . import keys
 from .catalogs import parse_locale, po_path, read_catalog
 from .checks import ERROR, check
 from .messages import LABEL_WIDTH, Message
@@ -137,13 +138,9 @@ def catalog_errors(catalog, messages: list[Message], locale: str, glossary: tupl
         if not entry.id or not entry.string or entry.fuzzy:
             continue
         source = sources.get(entry.context)
-        unit = source.unit if source else _unit_of(entry.context or "")
+        unit = source.unit if source else keys.unit_of(entry.context or "")
         width = label_width if source and source.label else None
         at = Pos(display, msgstr_line(catalog, entry))
         errors += [p for p in entry_problems(entry, unit, width, babel_locale, glossary, at) if p.severity == ERROR]
     return errors
 
-
-def _unit_of(context: str) -> str:
-    parts = context.split("/")
-    return "/".join(parts[:2]) if parts[0] == "task" else parts[0]
