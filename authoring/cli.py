@@ -16,6 +16,7 @@ EXIT_INTERNAL = 3
 
 # name -> (module, attribute, one-line help); modules are imported only when the command runs.
 COMMANDS = {
+    "dry-run": ("authoring.commands.dryrun", "dry_run", "Prove validators offline in moto: vacuous, unsatisfiable, leaky."),
     "i18n": ("authoring.commands.i18n", "i18n", "Translate packs: extract, update, report, compile catalogs."),
     "lint": ("authoring.commands.lint", "lint", "Check packs: schema, references, AWS calls, time budget."),
     "new": ("authoring.commands.new", "new", "Create a pack or task from a template that lints clean."),

@@ -1,0 +1,124 @@
+"""`mcx-author dry-run`."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+
+from .common import locate_packs
+
+FORMATS = ["text", "json", "junit", "sarif", "github"]
+
+
+@click.command("dry-run")
+@click.argument("packs", nargs=-1, type=click.Path())
+@click.option("--task", "task_id", metavar="ID", help="Prove this task only (its dependencies' solutions still apply).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--allow-unsupported", is_flag=True, help="Exit 0 when tasks are unsupported by moto (never failed).")
+@click.option("--locale", metavar="L", help="Show the candidate's fail messages in this pack locale.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Share the tasks among this many processes (forked after setup).")
+@click.option("--validator-timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+              metavar="SECONDS", help="Stop a Python validator that runs longer than this.")
+@click.pass_context
+def dry_run(ctx, packs, task_id, fmt, allow_unsupported, locale, jobs, validator_timeout) -> int:
+    """Prove every validator offline, in moto: before (must fail), after the solution (must pass),
+    each counterexample (exactly its `fails` fail), and the full run (no task breaks another).
+
+    Exit 0 when every task is verified (unsupported too with --allow-unsupported), 1 otherwise,
+    2 for usage errors.
+
+    \b
+    Example:
+      mcx-author dry-run packs/serverless-web-app
+      mcx-author dry-run packs/serverless-web-app --task enable-cors --locale ja
+      mcx-author dry-run packs/agentic-ai-app --allow-unsupported --format junit > dry-run.xml
+    """
+    from ..project import valid_pack
+
+    where = locate_packs(ctx, packs)
+    config = where.config()
+    models = [valid_pack(d, where.root, config) for d in where.pack_dirs()]
+    _check_task(models, task_id)
+    started = time.perf_counter()
+    results = [_run(model, where.root, task_id, locale, jobs, validator_timeout, started) for model in models]
+    click.echo(_render(fmt, results, models, where.root), nl=False)
+    return 0 if all(r.passed(allow_unsupported) for r in results) else 1
+
+
+def _check_task(models, task_id: str | None) -> None:
+    from ..config import suggest
+    from ..errors import UsageError
+
+    if task_id is None:
+        return
+    known = [t.id for m in models for t in m.listed_tasks]
+    if task_id not in known:
+        raise UsageError(f"--task {task_id}: no such task{suggest(task_id, known)}")
+
+
+def _run(model, root, task_id, locale, jobs, validator_timeout, started):
+    from ..runtime import MotoAccount, dry_run
+
+    messages = _messages(model, root, locale) if locale else None
+    total = 1 if task_id else len(model.listed_tasks)
+    done = []
+
+    def progress(result) -> None:
+        done.append(result.id)
+        if time.perf_counter() - started > 1.0:
+            print(f"dry-run: {model.id}: [{len(done)}/{total}] {result.id}: phases run", file=sys.stderr, flush=True)
+
+    tasks = None
+    if task_id:
+        if model.task(task_id) is None:
+            return _empty(model)
+        tasks = [task_id]
+    with MotoAccount(model.region) as account:
+        return dry_run(model, account, tasks, jobs=jobs, messages=messages, validator_timeout=validator_timeout,
+                       progress=progress)
+
+
+def _empty(model):
+    from ..runtime import PackResult
+
+    return PackResult(model.id, [])
+
+
+def _messages(model, root, locale: str):
+    """The fail_message templates of `locale` from its catalog (the source text where untranslated)."""
+    from ..i18n.catalogs import parse_locale, po_path, read_catalog
+    from ..i18n.locales import resolve_locale
+    from ..loader import display_path
+
+    tag = resolve_locale(locale, [model.source_locale] + [s.tag for s in model.locales])
+    if str(parse_locale(tag)) == str(parse_locale(model.source_locale)):
+        return None
+    path = po_path(root, str(parse_locale(tag)), model.id)
+    entries = {}
+    if path.is_file():
+        entries = {m.context: m for m in read_catalog(path, display_path(path, root), str(parse_locale(tag))) if m.id}
+
+    def message(task, validator) -> str:
+        entry = entries.get(f"task/{task.id}/validator/{validator.id}/fail_message")
+        if entry is not None and entry.string and not entry.fuzzy and entry.id == validator.fail_message:
+            return entry.string
+        return validator.fail_message
+
+    return message
+
+
+def _render(fmt: str, results, models, root) -> str:
+    from ..runtime import report
+
+    if fmt in ("text", "json", "junit"):
+        return {"text": report.format_text, "json": report.format_json, "junit": report.format_junit}[fmt](results)
+    from ..lint import LintResult
+    from ..lint.formatters import FORMATTERS
+    from ..loader import display_path
+
+    files = {m.id: display_path(m.directory / "pack.yaml", root) for m in models}
+    found = report.findings(results, files)
+    return FORMATTERS[fmt](LintResult(tuple(found), len(models)), {})
