@@ -101,6 +101,7 @@ def main() -> None:
     from authoring.diagram.build import architecture_graph
     from authoring.diagram.labels import load_labels
     from authoring.diagram.render import _pipe, render_all
+    from authoring.files import replace_directory
     import authoring.lint  # noqa: F401  (registers the structural check valid_pack runs)
     from authoring.project import valid_pack
 
@@ -111,12 +112,12 @@ def main() -> None:
         labels = load_labels(pack, root, None)
         graph = architecture_graph(pack, labels)
         one_layout = _best(lambda: _pipe(graph, "svg"), args.repeat)
-        everything = _best(lambda: render_all(pack, root, root / "all"), args.repeat)
+        everything = _best(lambda: replace_directory(root / "all", render_all(pack, root).files), args.repeat)
         lit = [frozenset(t.highlight) for t in pack.listed_tasks]
         naive = _best(lambda: [_pipe(architecture_graph(pack, labels, highlight=h), "svg") for h in lit], 1)
         command = best_of([sys.executable, "-m", "authoring.cli", "--root", str(root), "render-diagram",
                            str(pack_dir), "--all", "-o", str(root / "cli")], args.repeat)
-        written = len(list((root / "all").glob("*.svg")))
+        written = len(list((root / "all").rglob("*.svg")))
     print(f"render-diagram benchmark: {args.tasks} tasks, {len(pack.architecture.components)} components, best of {args.repeat}")
     print(f"  one dot -Tsvg layout of the architecture:      {one_layout * 1000:7.1f} ms")
     print(f"  render_all: {written} SVG files (2 layouts, restyled, default --ratio): {everything * 1000:7.1f} ms")
