@@ -18,6 +18,7 @@ import yaml
 
 from .errors import InputError, Pos
 from .files import decode_utf8, read_regular
+from .findings import ERROR, Finding
 from .scalarpos import offset_position
 from .yamlhints import explain, unquoted_placeholder
 
@@ -49,12 +50,9 @@ class YamlError(InputError):
     """The file cannot be read as a YAML document (rule `yaml-syntax`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+def _problem(pos: Pos, message: str) -> Finding:
     """A non-fatal problem found while reading (a duplicate key): reported, reading goes on."""
-
-    pos: Pos
-    message: str
+    return Finding.at(pos, "yaml-syntax", ERROR, message)
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,7 +65,7 @@ class Document:
     values: dict = field(repr=False)
     keys: dict = field(repr=False)
     suppressions: dict = field(repr=False)  # line -> frozenset of rule ids
-    problems: tuple = ()
+    problems: tuple = ()  # Findings of rule `yaml-syntax`
     text: str = field(default="", repr=False)  # the source, for positions inside text values
 
     @cached_property
@@ -256,7 +254,7 @@ class _Builder:
         self.lines: list[str] | None = None  # split only when needed
         self.values: dict[tuple, tuple[int, int]] = {}
         self.keys: dict[tuple, tuple[int, int]] = {}
-        self.problems: list[Problem] = []
+        self.problems: list[Finding] = []
         self.count = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
 
@@ -362,7 +360,7 @@ class _Builder:
         hint = unquoted_placeholder(lines[mark.line], mark.column + 1) if mark.line < len(lines) else None
         if hint is None:
             return frame.data
-        self.problems.append(Problem(Pos(self.display, mark.line + 1, mark.column + 1), hint))
+        self.problems.append(_problem(Pos(self.display, mark.line + 1, mark.column + 1), hint))
         return "{" + key + "}"
 
     def _check_count(self, event) -> None:
@@ -420,7 +418,7 @@ class _Builder:
             return
         if key in frame.first_seen:
             self.problems.append(
-                Problem(
+                _problem(
                     Pos(self.display, mark.line + 1, mark.column + 1),
                     f"duplicate key `{key}` (first defined on line {frame.first_seen[key]})",
                 )
