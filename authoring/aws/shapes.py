@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from botocore.model import Shape
 from botocore.validate import ParamValidator
 
-from ..findings import path_label
+from ..findings import ERROR, Finding, path_label
 from ..placeholders import PATTERN, is_whole
 
 _TYPED_STAND_INS = {
@@ -45,11 +44,9 @@ def stand_in(value: Any, shape: Shape | None) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class ParamProblem:
-    path: tuple  # inside params
-    message: str
-    at_key: bool = False
+def _problem(path: tuple, message: str, at_key: bool = False) -> Finding:
+    """A finding of `invalid-params` not yet placed: `path` is inside params, `at_key` places it at the key."""
+    return Finding("", 0, 0, "invalid-params", ERROR, message, path=path, at_key=at_key)
 
 
 _NAME_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -93,11 +90,11 @@ def _file_key_hint(key: str) -> str:
     return f" (did you mean `{close[0]}`?)" if close else f"; file references are {' and '.join(FILE_KEYS)}"
 
 
-def check_params(params: Any, input_shape: Shape | None) -> list[ParamProblem]:
+def check_params(params: Any, input_shape: Shape | None) -> list[Finding]:
     """botocore's own parameter validation, with each problem placed at a path inside params."""
     if input_shape is None:
         if params:
-            return [ParamProblem((), "this operation takes no parameters")]
+            return [_problem((), "this operation takes no parameters")]
         return []
     report = ParamValidator().validate(stand_in(params or {}, input_shape), input_shape)
     errors = getattr(report, "_errors", [])
@@ -111,24 +108,24 @@ def check_params(params: Any, input_shape: Shape | None) -> list[ParamProblem]:
         if kind == "missing required field" and (name, extra["required_name"]) in misspelled:
             continue
         if kind == "missing required field":
-            problems.append(ParamProblem(path, f"missing required parameter `{extra['required_name']}` in {label}"))
+            problems.append(_problem(path, f"missing required parameter `{extra['required_name']}` in {label}"))
         elif kind == "unknown field":
             unknown = extra["unknown_param"]
             close = _close_param(extra)
             hint = f" (did you mean `{close}`?)" if close else f"; valid: {', '.join(extra['valid_names'])}"
             hint = _file_key_hint(unknown) or hint
-            problems.append(ParamProblem(path + (unknown,), f"unknown parameter `{unknown}` in {label}{hint}", True))
+            problems.append(_problem(path + (unknown,), f"unknown parameter `{unknown}` in {label}{hint}", True))
         elif kind == "invalid type" and _misspelled_file_key(extra["param"]):
             key = next(iter(extra["param"]))
-            problems.append(ParamProblem(path + (key,), f"`{key}` is not a file reference{_file_key_hint(key)}", True))
+            problems.append(_problem(path + (key,), f"`{key}` is not a file reference{_file_key_hint(key)}", True))
         elif kind == "invalid type":
             valid = " or ".join(dict.fromkeys(_class_word(t) for t in extra["valid_types"]))
             problems.append(
-                ParamProblem(path, f"`{label}` must be {valid}, not {_type_word(extra['param'])}")
+                _problem(path, f"`{label}` must be {valid}, not {_type_word(extra['param'])}")
             )
         elif kind in ("invalid range", "invalid length"):
             what = "value" if kind == "invalid range" else "length"
-            problems.append(ParamProblem(path, f"`{label}` is below the minimum {what} {extra['min_allowed']}"))
+            problems.append(_problem(path, f"`{label}` is below the minimum {what} {extra['min_allowed']}"))
         else:
-            problems.append(ParamProblem(path, report._format_error((kind, name, extra))))
+            problems.append(_problem(path, report._format_error((kind, name, extra))))
     return problems
