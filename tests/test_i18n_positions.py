@@ -7,14 +7,15 @@ import re
 import pytest
 from i18n_support import JA, i18n, po_file, report_json, translated_root
 
+from authoring.findings import Finding
 from authoring.i18n.format import format_compile_problems, format_text
-from authoring.i18n.report import PackReport, Problem
+from authoring.i18n.report import PackReport
 
 PO = "locales/ja/LC_MESSAGES/clean.po"
 
 
-def _problem(line: int) -> Problem:
-    return Problem("placeholders", "error", "pack", "pack/title", "`{bucket}` is not in the English", PO, line)
+def _problem(line: int) -> Finding:
+    return Finding(PO, line, 0, "placeholders", "error", "`{bucket}` is not in the English", "i18n", "pack", "pack/title")
 
 
 def test_report_text_leaves_out_an_unknown_line():

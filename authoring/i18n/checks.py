@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 
+from ..findings import ERROR, WARNING, Finding
 from ..placeholders import PATTERN, names_in
 from .glossary import terms_in
 
-ERROR, WARNING = "error", "warning"
 SEVERITY = {
     "placeholder": ERROR,
     "code-span": ERROR,
@@ -26,6 +25,17 @@ SEVERITY = {
     "width": WARNING,
 }
 CHECKS = tuple(SEVERITY)
+# one line on each check, for the SARIF rules of `i18n report` (docs/translating.md says more)
+SUMMARY = {
+    "placeholder": "A `{placeholder}` of the source is renamed, missing or added in the translation.",
+    "code-span": "A code span, code block, URL, ARN or CLI flag of the source is not byte for byte in the translation.",
+    "glossary": "An AWS product or service name of the source is translated or missing.",
+    "unchanged": "The translation is the source itself: the string counts as untranslated.",
+    "leftover": "A translation into a non-Latin script is mostly words of the source language.",
+    "punctuation": "Japanese or Chinese punctuation: the sentence ends with ASCII marks, or half-width katakana.",
+    "whitespace": "Leading or trailing white space differs from the source, or a double space inside a line.",
+    "width": "A diagram label is wider than the label width.",
+}
 
 # Languages written without Latin letters: a translation into them that is mostly Latin words is
 # probably English left over.
@@ -51,14 +61,9 @@ IDENTIFIER = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Finding:
-    check: str
-    message: str
-
-    @property
-    def severity(self) -> str:
-        return SEVERITY[self.check]
+def _finding(check_id: str, message: str) -> Finding:
+    """A problem of the translation, not yet placed: the report places it at the entry's msgstr line."""
+    return Finding("", 0, 0, check_id, SEVERITY[check_id], message, source="i18n")
 
 
 def protected_tokens(text: str) -> list[str]:
@@ -124,31 +129,31 @@ def check(source: str, translation: str, locale, glossary: tuple[str, ...], labe
             parts.append("missing " + ", ".join("{" + n + "}" for n in missing))
         if extra:
             parts.append("unexpected " + ", ".join("{" + n + "}" for n in extra))
-        found.append(Finding("placeholder", "placeholders differ from the source: " + "; ".join(parts)))
+        found.append(_finding("placeholder", "placeholders differ from the source: " + "; ".join(parts)))
 
     for token in dict.fromkeys(protected_tokens(source)):
         if _occurrences(translation, token) < _occurrences(source, token):
             shown = token if len(token) <= 60 else token[:57] + "..."
-            found.append(Finding("code-span", f"`{shown.strip('`')}` must appear exactly as in the source"))
+            found.append(_finding("code-span", f"`{shown.strip('`')}` must appear exactly as in the source"))
 
     prose = FENCE.sub(" ", CODE_SPAN.sub(" ", source))
     terms = terms_in(prose, glossary)
     flat = re.sub(r"\s+", " ", translation)  # a name may be wrapped over two lines
     for term in terms:
         if term not in flat:
-            found.append(Finding("glossary", f"the AWS name `{term}` must appear unchanged (not translated)"))
+            found.append(_finding("glossary", f"the AWS name `{term}` must appear unchanged (not translated)"))
 
     if _is_unchanged(source, translation, terms):
         # the rest would only restate it
-        return found + [Finding("unchanged", "not translated: identical to the source; " + GLOSSARY_HINT)]
+        return found + [_finding("unchanged", "not translated: identical to the source; " + GLOSSARY_HINT)]
     if _is_mostly_source_words(translation, language, glossary):
-        found.append(Finding("leftover", "mostly words of the source language; translate them, or " + GLOSSARY_HINT))
+        found.append(_finding("leftover", "mostly words of the source language; translate them, or " + GLOSSARY_HINT))
 
     found += _punctuation(source, translation, language)[:1]
     found += _whitespace(source, translation)
     if label_width is not None and display_width(translation) > label_width:
         found.append(
-            Finding("width", f"diagram label is {display_width(translation)} columns wide; keep it within {label_width}")
+            _finding("width", f"diagram label is {display_width(translation)} columns wide; keep it within {label_width}")
         )
     return found
 
@@ -179,16 +184,16 @@ def _punctuation(source: str, translation: str, language: str) -> list[Finding]:
     found = []
     text = FENCE.sub("", translation)
     if HALF_WIDTH_KANA.search(text):
-        found.append(Finding("punctuation", "half-width katakana; use full-width characters"))
+        found.append(_finding("punctuation", "half-width katakana; use full-width characters"))
     end = source.rstrip()[-1:]
     if end in marks:
         last = CODE_SPAN.sub("x", text).rstrip()[-1:]
         if last != marks[end] and not (end == "." and last in "．。"):
-            found.append(Finding("punctuation", f"the source ends with `{end}`: end the translation with `{marks[end]}`"))
+            found.append(_finding("punctuation", f"the source ends with `{end}`: end the translation with `{marks[end]}`"))
     for line in text.splitlines():
         stripped = CODE_SPAN.sub("x", line).rstrip()
         if len(stripped) >= 2 and stripped[-1] in ".?!" and not stripped[-2].isascii():
-            found.append(Finding("punctuation", f"ASCII `{stripped[-1]}` ends Japanese prose: use `{marks[stripped[-1]]}`"))
+            found.append(_finding("punctuation", f"ASCII `{stripped[-1]}` ends Japanese prose: use `{marks[stripped[-1]]}`"))
             break
     return found
 
@@ -196,9 +201,9 @@ def _punctuation(source: str, translation: str, language: str) -> list[Finding]:
 def _whitespace(source: str, translation: str) -> list[Finding]:
     found = []
     if source[:1].isspace() != translation[:1].isspace() or source[-1:].isspace() != translation[-1:].isspace():
-        found.append(Finding("whitespace", "leading or trailing white space differs from the source"))
+        found.append(_finding("whitespace", "leading or trailing white space differs from the source"))
     inner = [line.strip() for line in CODE_SPAN.sub("x", FENCE.sub("", translation)).splitlines()]
     source_inner = [line.strip() for line in CODE_SPAN.sub("x", FENCE.sub("", source)).splitlines()]
     if any("  " in line for line in inner) and not any("  " in line for line in source_inner):
-        found.append(Finding("whitespace", "double space inside a line"))
+        found.append(_finding("whitespace", "double space inside a line"))
     return found

@@ -7,7 +7,8 @@ import json
 from babel import Locale
 
 from ..errors import Pos
-from .report import PackReport, Problem
+from ..findings import Finding
+from .report import PackReport
 
 
 def format_json(reports: list[PackReport]) -> str:
@@ -60,16 +61,16 @@ def format_text(reports: list[PackReport]) -> str:
     problems = [p for r in reports for p in r.problems]
     if problems:
         lines.append("")
-        lines += [f"{Pos(p.file, p.line)}: {p.severity}: {p.check}: {p.unit}: {p.message}" for p in problems]
+        lines += [f"{Pos(p.file, p.line)}: {p.severity}: {p.rule}: {p.unit}: {p.message}" for p in problems]
     return "\n".join(lines) + "\n"
 
 
-def format_compile_problems(problems: list[Problem], refused: bool) -> list[str]:
+def format_compile_problems(problems: list[Finding], refused: bool) -> list[str]:
     """One line per string `i18n compile` leaves out (or, refused, will not ship), however many checks it fails."""
     severity, what = ("error", "refused") if refused else ("warning", "left out of the .mo")
     by_string: dict = {}
     for p in problems:
-        by_string.setdefault((p.file, p.line, p.msgctxt), []).append(f"{p.check}: {p.message}")
+        by_string.setdefault((p.file, p.line, p.msgctxt), []).append(f"{p.rule}: {p.message}")
     return [
         f"{Pos(file, line)}: {severity}: {what}: {context}: {'; '.join(found)}"
         for (file, line, context), found in by_string.items()

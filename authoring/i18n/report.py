@@ -7,32 +7,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Pos
+from ..findings import ERROR, Finding
 from ..loader import display_path
 from ..model import Pack
 from . import keys
 from .catalogs import parse_locale, po_path, read_catalog
-from .checks import ERROR, check
+from .checks import check
 from .messages import LABEL_WIDTH, Message
 from .polines import msgstr_line
 
 DEFAULT_GATE = 100.0
 
 
-@dataclass(frozen=True)
-class Problem:
-    check: str
-    severity: str
-    unit: str
-    msgctxt: str
-    message: str
-    file: str
-    line: int
-
-    def as_dict(self) -> dict:
-        return {
-            "check": self.check, "severity": self.severity, "unit": self.unit, "msgctxt": self.msgctxt,
-            "message": self.message, "file": self.file, "line": self.line,
-        }
+def problem_dict(problem: Finding) -> dict:
+    """A problem as the report's JSON gives it (the check's id is `check` there)."""
+    return {
+        "check": problem.rule, "severity": problem.severity, "unit": problem.unit, "msgctxt": problem.msgctxt,
+        "message": problem.message, "file": problem.file, "line": problem.line,
+    }
 
 
 @dataclass
@@ -50,7 +42,7 @@ class PackReport:
     obsolete: int = 0
     characters: int = 0  # source characters still to translate (untranslated or fuzzy)
     incomplete_units: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)  # source `i18n`, with unit and msgctxt
 
     @property
     def percent(self) -> float:
@@ -71,7 +63,7 @@ class PackReport:
             "total": self.total, "translated": self.translated, "fuzzy": self.fuzzy,
             "untranslated": self.untranslated, "obsolete": self.obsolete, "percent": self.percent,
             "characters": self.characters, "incomplete_units": self.incomplete_units,
-            "problems": [p.as_dict() for p in self.problems], "required": self.required, "gate": self.gate,
+            "problems": [problem_dict(p) for p in self.problems], "required": self.required, "gate": self.gate,
             "file": self.file, "exists": self.exists, "passed": self.passed,
         }
 
@@ -107,7 +99,7 @@ def report_pack(
             at = Pos(display, msgstr_line(catalog, entry))
             found = entry_problems(entry, source.unit, width, babel_locale, glossary, at)
             report.problems += found
-            if any(p.check == "unchanged" for p in found):
+            if any(p.rule == "unchanged" for p in found):
                 state = "untranslated"
         if state == "translated":
             report.translated += 1
@@ -119,16 +111,16 @@ def report_pack(
     return report
 
 
-def entry_problems(entry, unit: str, width: int | None, babel_locale, glossary: tuple[str, ...], at: Pos) -> list[Problem]:
+def entry_problems(entry, unit: str, width: int | None, babel_locale, glossary: tuple[str, ...], at: Pos) -> list[Finding]:
     """The checks' findings on one translated PO entry, against the English it was made for; `at` is its msgstr line."""
     return [
-        Problem(f.check, f.severity, unit, entry.context, f.message, at.file, at.line)
+        f.placed(at, unit=unit, msgctxt=entry.context)
         for f in check(entry.id, entry.string, babel_locale, glossary, width)
     ]
 
 
 def catalog_errors(catalog, messages: list[Message], locale: str, glossary: tuple[str, ...], label_width: int,
-                   display: str) -> list[Problem]:
+                   display: str) -> list[Finding]:
     """Error-level problems of every translated, non-fuzzy entry of `catalog`: what must not ship.
     An entry the sources no longer have (not yet updated) is checked against its own English."""
     sources = {m.context: m for m in messages}
