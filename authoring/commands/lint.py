@@ -28,8 +28,9 @@ def lint(ctx: click.Context, paths: tuple[str, ...], fmt: str, strict: bool, lis
       mcx-author lint packs/serverless-web-app
       mcx-author lint --format github          # annotations in a GitHub Actions job
     """
+    from ..formats import FORMATTERS
     from ..lint import lint_paths, load_rules
-    from ..lint.formatters import FORMATTERS, format_rules
+    from ..lint.formatters import format_rules, sarif_tool
 
     where = locate_packs(ctx, paths)
     config = where.config()
@@ -38,7 +39,7 @@ def lint(ctx: click.Context, paths: tuple[str, ...], fmt: str, strict: bool, lis
         click.echo(format_rules(rules), nl=False)
         return 0
     result = lint_paths(list(where.paths), where.root, config, rules)
-    click.echo(FORMATTERS[fmt](result, rules), nl=False)
+    click.echo(FORMATTERS[fmt](result.findings, result.files, sarif_tool(rules)), nl=False)
     if result.errors or (strict and result.warnings):
         return 1
     return 0
