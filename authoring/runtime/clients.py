@@ -66,6 +66,8 @@ class CallFailure:
 
     @property
     def detail(self) -> str:
+        if self.code == "Refused":
+            return self.message
         if self.unsupported:
             return f"{self.operation} is not supported by the endpoint ({self.message})"
         return f"{self.operation} failed with {self.code}" + (f": {self.message}" if self.message else "")
@@ -95,7 +97,7 @@ def classify(exc: BaseException, client: Any, method: str, in_step: bool) -> Cal
         error = exc.response.get("Error", {})
         code, message = str(error.get("Code", "")), _one_line(error.get("Message", ""))
         status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-        if status == 404 and code in _NO_ROUTE_CODES and not _declared(client, method, code):
+        if status == 404 and code in _NO_ROUTE_CODES and not _head(client, method) and not _declared(client, method, code):
             return CallFailure(operation, code, "no route for it: not implemented", unsupported=True)
         if in_step and code in _REJECTED_CODES:
             return CallFailure(operation, code, f"rejected as invalid although botocore's model accepts it: {message}",
@@ -104,6 +106,15 @@ def classify(exc: BaseException, client: Any, method: str, in_step: bool) -> Cal
     if isinstance(exc, BotoCoreError):
         return CallFailure(operation, type(exc).__name__, _one_line(exc))
     return None
+
+
+def _head(client: Any, method: str) -> bool:
+    """A HEAD answer has no body, so its 404 is always the bare code `404`: a real "not found"."""
+    try:
+        model = client.meta.service_model.operation_model(client.meta.method_to_api_mapping[method])
+    except Exception:  # noqa: BLE001 - an unknown method
+        return False
+    return model.http.get("method") == "HEAD"
 
 
 def _declared(client: Any, method: str, code: str) -> bool:
