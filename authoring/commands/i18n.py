@@ -91,7 +91,10 @@ def update(ctx: click.Context, paths: tuple[str, ...], locale: str | None, purge
 @i18n.command()
 @PACKS
 @click.option("--locale", "locale", metavar="L", help="Only this locale.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True,
+    help="Output format: the report (text, json) or its problems (sarif, github annotations).",
+)
 @click.option("--min-translated", type=click.FloatRange(0, 100), metavar="N", help="Gate in percent (default 100, or mcx.toml).")
 @click.pass_context
 def report(ctx: click.Context, paths: tuple[str, ...], locale: str | None, fmt: str, min_translated: float | None) -> int:
@@ -103,13 +106,16 @@ def report(ctx: click.Context, paths: tuple[str, ...], locale: str | None, fmt: 
     Example:
       mcx-author i18n report --locale ja
       mcx-author i18n report --format json > i18n-report.json
+      mcx-author i18n report --format github   # annotations in a GitHub Actions job
     """
-    from ..i18n.format import format_json, format_text
+    from ..i18n.format import format_findings, format_json, format_text
     from ..i18n.workflow import report as run
 
     root, config, paths = _config(ctx, paths)
     reports = run(paths, root, config, locale, min_translated)
-    click.echo(format_json(reports) if fmt == "json" else format_text(reports), nl=False)
+    formatters = {"text": format_text, "json": format_json}
+    output = formatters[fmt](reports) if fmt in formatters else format_findings(reports, fmt)
+    click.echo(output, nl=False)
     return 0 if all(r.passed for r in reports) else 1
 
 

@@ -1,4 +1,4 @@
-"""The i18n report as text for people and as JSON for CI."""
+"""The i18n report as text for people and as JSON for CI; its problems as findings, for SARIF and GitHub."""
 
 from __future__ import annotations
 
@@ -6,9 +6,18 @@ import json
 
 from babel import Locale
 
+from .. import formats
 from ..errors import Pos
 from ..findings import Finding
+from ..formats import DOCS_URI, Check, Tool
+from .checks import SEVERITY, SUMMARY
 from .report import PackReport
+
+INFO_URI = f"{DOCS_URI}/translating.md"
+SARIF_TOOL = Tool(
+    "mcx-author i18n", INFO_URI,
+    tuple(Check(c, SEVERITY[c], SUMMARY[c], help_uri=f"{INFO_URI}#the-checks") for c in SEVERITY),
+)
 
 
 def format_json(reports: list[PackReport]) -> str:
@@ -16,6 +25,12 @@ def format_json(reports: list[PackReport]) -> str:
     for r in reports:
         locales.setdefault(r.locale, {})[r.pack] = r.as_dict()
     return json.dumps({"locales": locales}, indent=2, ensure_ascii=False) + "\n"
+
+
+def format_findings(reports: list[PackReport], fmt: str) -> str:
+    """Every problem of `reports` in a format of authoring/formats.py (`sarif`, `github`), for code scanning."""
+    problems = [p for r in reports for p in r.problems]
+    return formats.FORMATTERS[fmt](problems, len(reports), SARIF_TOOL)
 
 
 def _locale_name(tag: str) -> str:
