@@ -43,7 +43,7 @@ def dry_run(ctx, packs, task_id, fmt, allow_unsupported, locale, jobs, validator
     models = [valid_pack(d, where.root, config) for d in where.pack_dirs()]
     _check_task(models, task_id)
     started = time.perf_counter()
-    results = [_run(model, where.root, task_id, locale, jobs, validator_timeout, started) for model in models]
+    results = [_run(model, where.root, config, task_id, locale, jobs, validator_timeout, started) for model in models]
     click.echo(_render(fmt, results, models, where.root), nl=False)
     return 0 if all(r.passed(allow_unsupported) for r in results) else 1
 
@@ -59,10 +59,10 @@ def _check_task(models, task_id: str | None) -> None:
         raise UsageError(f"--task {task_id}: no such task{suggest(task_id, known)}")
 
 
-def _run(model, root, task_id, locale, jobs, validator_timeout, started):
+def _run(model, root, config, task_id, locale, jobs, validator_timeout, started):
     from ..runtime import MotoAccount, dry_run
 
-    messages = _messages(model, root, locale) if locale else None
+    messages = _messages(model, root, config, locale) if locale else None
     total = 1 if task_id else len(model.listed_tasks)
     done = []
 
@@ -87,25 +87,17 @@ def _empty(model):
     return PackResult(model.id, [])
 
 
-def _messages(model, root, locale: str):
-    """The fail_message templates of `locale` from its catalog (the source text where untranslated)."""
-    from ..i18n.catalogs import parse_locale, po_path, read_catalog
+def _messages(model, root, config, locale: str):
+    """The fail_message templates of `locale` (the source text where a string is not shipped), through
+    the i18n package's `localize`, as the exam would show them."""
+    from ..i18n import localize
     from ..i18n.locales import resolve_locale
-    from ..loader import display_path
 
     tag = resolve_locale(locale, [model.source_locale] + [s.tag for s in model.locales])
-    if str(parse_locale(tag)) == str(parse_locale(model.source_locale)):
-        return None
-    path = po_path(root, str(parse_locale(tag)), model.id)
-    entries = {}
-    if path.is_file():
-        entries = {m.context: m for m in read_catalog(path, display_path(path, root), str(parse_locale(tag))) if m.id}
+    localized = localize(model, root, tag, config)
 
     def message(task, validator) -> str:
-        entry = entries.get(f"task/{task.id}/validator/{validator.id}/fail_message")
-        if entry is not None and entry.string and not entry.fuzzy and entry.id == validator.fail_message:
-            return entry.string
-        return validator.fail_message
+        return localized.text(f"task/{task.id}/validator/{validator.id}/fail_message", validator.fail_message)
 
     return message
 

@@ -110,34 +110,13 @@ def new_suffix() -> str:
 
 def dependency_order(pack: Pack) -> list[Task]:
     """The listed tasks, each after everything it depends on, otherwise in display order."""
-    by_id = {t.id: t for t in pack.listed_tasks}
-    ordered: list[Task] = []
-    seen: set[str] = set()
-
-    def visit(task: Task) -> None:
-        if task.id in seen:
-            return
-        seen.add(task.id)
-        for dep in task.depends_on:
-            if dep in by_id:
-                visit(by_id[dep])
-        ordered.append(task)
-
-    for task in pack.listed_tasks:
-        visit(task)
-    return ordered
+    listed = {id(t) for t in pack.listed_tasks}
+    return [t for t in pack.dependency_order() if id(t) in listed]
 
 
 def ancestors(pack: Pack, task: Task, order: list[Task]) -> list[Task]:
-    """Every task `task` depends on, directly or not, in dependency order."""
-    by_id = {t.id: t for t in order}
-    found: set[str] = set()
-    stack = list(task.depends_on)
-    while stack:
-        current = stack.pop()
-        if current in by_id and current not in found:
-            found.add(current)
-            stack.extend(by_id[current].depends_on)
+    """Every task `task` depends on, directly or not, in dependency order (`order`)."""
+    found = {t.id for t in pack.ancestors(task)}
     return [t for t in order if t.id in found]
 
 
