@@ -60,7 +60,7 @@ def test_report_sarif_holds_a_result_per_problem(run, root):
 def test_report_sarif_names_each_i18n_check_as_a_rule(run, root):
     [run_] = _sarif(run, root)["runs"]
     rules = run_["tool"]["driver"]["rules"]
-    assert {r["id"] for r in rules} == CHECKS
+    assert {r["id"] for r in rules} == CHECKS | {"completeness"}
     assert all(r["shortDescription"]["text"] for r in rules)
     for result in run_["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
@@ -81,3 +81,12 @@ def test_report_sarif_of_a_passing_translation_exits_0_with_no_results(copy_pack
     result = i18n(run, root, "report", "--format", "sarif")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["runs"][0]["results"] == []
+
+
+def test_report_github_names_a_locale_below_its_gate(copy_pack, run):
+    root = copy_pack("clean").parent.parent
+    run("--root", root, "i18n", "update", "--locale", "ja")
+    result = run("--root", root, "i18n", "report", "--locale", "ja", "--format", "github")
+    assert result.exit_code == 1
+    [line] = [l for l in result.stdout.splitlines() if "title=completeness" in l]
+    assert "below the gate of 100%" in line and "task/" in line

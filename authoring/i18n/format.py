@@ -14,9 +14,16 @@ from .checks import SEVERITY, SUMMARY
 from .report import PackReport
 
 INFO_URI = f"{DOCS_URI}/translating.md"
+# A gate is about a whole catalog, not one string: in SARIF and GitHub output it is a finding of its own,
+# so a CI job that fails on a gate says why in the same place as the string problems.
+COMPLETENESS = Check(
+    "completeness", "error",
+    "A required locale is translated below its gate (`--min-translated`, `[i18n.locales.<L>] min_translated`).",
+    help_uri=f"{INFO_URI}#gates",
+)
 SARIF_TOOL = Tool(
     "mcx-author i18n", INFO_URI,
-    tuple(Check(c, SEVERITY[c], SUMMARY[c], help_uri=f"{INFO_URI}#the-checks") for c in SEVERITY),
+    tuple(Check(c, SEVERITY[c], SUMMARY[c], help_uri=f"{INFO_URI}#the-checks") for c in SEVERITY) + (COMPLETENESS,),
 )
 
 
@@ -29,8 +36,20 @@ def format_json(reports: list[PackReport]) -> str:
 
 def format_findings(reports: list[PackReport], fmt: str) -> str:
     """Every problem of `reports` in a format of authoring/formats.py (`sarif`, `github`), for code scanning."""
-    problems = [p for r in reports for p in r.problems]
+    problems = [p for r in reports for p in r.problems] + [_below_gate(r) for r in reports if r.below_gate]
     return formats.FORMATTERS[fmt](problems, len(reports), SARIF_TOOL)
+
+
+def _below_gate(report: PackReport) -> Finding:
+    units = report.incomplete_units
+    listed = ", ".join(units[:5]) + (f" and {len(units) - 5} more" if len(units) > 5 else "")
+    where = f"; not fully translated: {listed}" if listed else ""
+    missing = "" if report.exists else " (no catalog yet: run `mcx-author i18n update`)"
+    return Finding(
+        report.file, 0, 0, COMPLETENESS.id, "error",
+        f"{report.locale}: `{report.pack}` is {report.percent:g}% translated, below the gate of {report.gate:g}%{missing}{where}",
+        source="i18n",
+    )
 
 
 def _locale_name(tag: str) -> str:

@@ -53,10 +53,15 @@ class PackReport:
         return sum(1 for p in self.problems if p.severity == "error")
 
     @property
-    def passed(self) -> bool:
-        """The gate: only required locales can fail."""
+    def below_gate(self) -> bool:
+        """A required locale translated below its gate (only required locales can fail)."""
         exact = 100.0 * self.translated / self.total if self.total else 100.0
-        return not self.required or (exact >= self.gate and not self.errors)
+        return self.required and exact < self.gate
+
+    @property
+    def passed(self) -> bool:
+        """The gate: only required locales can fail, by completeness or by an error-level problem."""
+        return not self.required or (not self.below_gate and not self.errors)
 
     def as_dict(self) -> dict:
         return {
