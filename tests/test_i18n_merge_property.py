@@ -13,7 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import PACKS
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from i18n_support import EN, JA, active, all_translations, po_file, stray_files, translate
 
@@ -118,8 +118,14 @@ class Sources:
         self.save()
 
 
-@settings(max_examples=25, deadline=None, database=None)
+# Random on purpose: every CI run tries new edit sequences, and a failure is a merge bug, not a flake (no
+# deadline, no health check at stake). print_blob: the failing example's @reproduce_failure is printed, as
+# no database keeps it. The @example is a case found that way (two translations left for one obsolete slot).
+@settings(max_examples=25, deadline=None, database=None, print_blob=True)
 @given(edits=st.lists(EDITS, min_size=1, max_size=6))
+@example(edits=[("hint", "enable-website", 1, "Turn it on, then save the change."),
+                ("insert-hint", "enable-website", 0, "Turn it on, then save the change."), ("translate", 0),
+                ("drop-hint", "enable-website", 0), ("drop-hint", "enable-website", 1)])
 def test_no_translation_is_ever_lost(translated_template, edits):
     runner = CliRunner()
     counter = itertools.count(1)

@@ -374,6 +374,26 @@ def test_an_english_still_translated_in_its_own_place_is_only_a_fuzzy_suggestion
     assert (entry.msgstr, "fuzzy" in entry.flags) == (JA[V_HINT1], True)
     assert entry.previous == EN[V_HINT1]
 
+
+TURN_ON = "Turn it on, then save the change."
+
+
+def test_two_translations_left_under_one_key_and_english_are_both_kept_obsolete(run, root):
+    # what test_no_translation_is_ever_lost hit: hint 2's translation, fuzzy under new English, is displaced
+    # by that English's own translation moving in, then the hint goes: both are left for one msgctxt and msgid
+    website = root / "packs/clean" / WEBSITE
+    edit(website, OLD_HINT, TURN_ON)
+    update(run, root)  # hint 2: JA[HINT], fuzzy under TURN_ON
+    edit(website, "hints:\n", f"hints:\n  - text: {TURN_ON}\n")
+    update(run, root)  # hint 2 gets the Properties hint (moved); the fuzzy JA[HINT] is obsolete
+    translate(po_file(root), {"task/enable-website/hint/1": "設定を有効にして保存してください。"})
+    edit(website, f"hints:\n  - text: {TURN_ON}\n", "hints:\n")
+    update(run, root)  # TURN_ON moves to hint 2 with its translation; JA[HINT] stays obsolete there
+    edit(website, f"  - text: {TURN_ON}\n", "")
+    update(run, root)
+    kept = {e.msgstr for e in parse_po(po_file(root).read_text(encoding="utf-8")) if e.obsolete}
+    assert {JA[HINT], "設定を有効にして保存してください。"} <= kept
+
 # --- no change, no bytes ----------------------------------------------------------------------------
 
 

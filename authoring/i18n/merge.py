@@ -155,12 +155,31 @@ def _keep_the_rest(olds: list[_Old], current: set, result: MergeResult, purge_ob
         if purge_obsolete:
             result.purged += 1
             continue
-        key = (message.id, message.context) if message.context else message.id
-        if key in result.catalog.obsolete:
-            continue
+        context = _free_context(result.catalog.obsolete, message)
+        if context is False:
+            continue  # the same translation is kept already
+        key = (message.id, context) if context else message.id
         result.catalog.obsolete[key] = Message(
-            message.id, message.string, context=message.context, user_comments=message.user_comments,
+            message.id, message.string, context=context, user_comments=message.user_comments,
             flags=message.flags, previous_id=message.previous_id,
         )
         if not old.obsolete:
             result.obsolete += 1  # newly obsolete in this run
+
+
+def _free_context(obsolete: dict, message: Message) -> str | None | bool:
+    """The msgctxt to keep `message` obsolete under: its own, else its own numbered ("… (2)"), False when
+    that slot holds this very translation already.
+
+    A PO file has one entry per msgctxt and msgid, but two translations can be left for one: a fuzzy one
+    displaced from its key, then the English's own translation moving in and going too. Neither is dropped.
+    """
+    context, number = message.context, 1
+    while True:
+        held = obsolete.get((message.id, context) if context else message.id)
+        if held is None:
+            return context
+        if held.string == message.string:
+            return False
+        number += 1
+        context = f"{message.context} ({number})" if message.context else f"({number})"
