@@ -35,6 +35,7 @@ bench: setup
 	$(BIN)/python bench/render_all.py
 	$(BIN)/python bench/i18n_long_text.py
 	$(BIN)/python bench/diagram_wrap.py
+	$(BIN)/python bench/dry_run.py
 
 bench-sizes: setup
 	$(BIN)/python bench/diagram_size.py
