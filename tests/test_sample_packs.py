@@ -35,3 +35,28 @@ def test_sample_japanese_is_complete_and_clean(pack):
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)["locales"]["ja"][pack]
     assert report["percent"] == 100.0 and report["incomplete_units"] == [] and report["problems"] == []
+
+
+def dry_run(pack, *options):
+    result = run("dry-run", "--format", "json", *options, str(ROOT / "packs" / pack))
+    return result, json.loads(result.stdout)
+
+
+def test_serverless_sample_is_verified_by_dry_run():
+    result, report = dry_run("serverless-web-app")
+    statuses = {task["id"]: task["status"] for task in report["tasks"]}
+    assert set(statuses.values()) == {"verified"}, report
+    assert result.exit_code == 0
+
+
+def test_agentic_sample_has_no_failed_task_in_dry_run():
+    result, report = dry_run("agentic-ai-app", "--allow-unsupported")
+    assert [task for task in report["tasks"] if task["status"] == "failed"] == []
+    assert report["summary"]["verified"] >= 2
+    assert result.exit_code == 0, result.output
+
+
+def test_agentic_sample_is_unsupported_only_where_bedrock_agents_are_not_simulated():
+    _, report = dry_run("agentic-ai-app", "--allow-unsupported")
+    operations = {op for task in report["tasks"] for op in task["unsupported"]}
+    assert operations and all(op.startswith("bedrock-agent:") for op in operations), operations
