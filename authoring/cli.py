@@ -16,6 +16,7 @@ EXIT_INTERNAL = 3
 
 # name -> (module, attribute, one-line help); modules are imported only when the command runs.
 COMMANDS = {
+    "check": ("authoring.commands.check", "check", "Run validators against a live account, read-only: the Check button."),
     "dry-run": ("authoring.commands.dryrun", "dry_run", "Prove validators offline in moto: vacuous, unsatisfiable, leaky."),
     "i18n": ("authoring.commands.i18n", "i18n", "Translate packs: extract, update, report, compile catalogs."),
     "lint": ("authoring.commands.lint", "lint", "Check packs: schema, references, AWS calls, time budget."),
@@ -48,12 +49,12 @@ class LazyGroup(click.Group):
         try:
             return super().resolve_command(ctx, args)
         except click.UsageError as exc:
-            import difflib
+            from .text import closest
 
             name = args[0] if args else ""
-            close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
+            close = closest(name, COMMANDS, cutoff=0.6)
             if close and "No such command" in exc.message:
-                exc.message = f"No such command '{name}'. Did you mean '{close[0]}'?"
+                exc.message = f"No such command '{name}'. Did you mean '{close}'?"
             raise
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):

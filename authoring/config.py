@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from .errors import InputError, Pos
 from .files import MAX_CONFIG_BYTES, read_regular
+from .text import suggest
 
 KNOWN = {
     "": {"lint", "i18n"},
@@ -63,12 +63,6 @@ def _without_comment(line: str) -> str:
         elif char == "#":
             return line[:i]
     return line
-
-
-def suggest(word: str, choices, cutoff: float = 0.8) -> str:
-    """` (did you mean `x`?)` or the empty string."""
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return f" (did you mean `{match[0]}`?)" if match else ""
 
 
 def load_config(root: Path) -> Config:

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .config import Config, load_config, suggest
+from .config import Config, load_config
 from .errors import InputError, Pos, UsageError
 from .findings import ERROR, Finding
 from .loader import PackSource, load_pack
 from .model import Pack
+from .text import closest, did_you_mean
 
 PACKS_DIR = "packs"
 CONFIG_FILE = "mcx.toml"
@@ -198,12 +199,9 @@ def _pack_suggestion(raw: str, packs: Path) -> str:
     except OSError:
         return ""
     name = Path(raw.rstrip("/")).name
-    hint = suggest(name, ids, cutoff=0.6)
-    if not hint or name == raw.rstrip("/"):
-        return hint
-    prefix = raw.rstrip("/")[: -len(name)]
-    close = hint.removeprefix(" (did you mean `").removesuffix("`?)")
-    return f" (did you mean `{prefix}{close}`?)"
+    close = closest(name, ids, cutoff=0.6)
+    prefix = raw.rstrip("/")[: -len(name)]  # the folders typed before the id, kept in the hint
+    return did_you_mean(f"{prefix}{close}" if close else None)
 
 
 # --- a pack that is safe to use ---------------------------------------------------------------------

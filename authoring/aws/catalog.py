@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from functools import cached_property
 
 from botocore import xform_name
 from botocore.exceptions import DataNotFoundError
 from botocore.loaders import create_loader
 from botocore.model import OperationModel, ServiceModel
+
+from ..text import closest, similarity
 
 
 # Error codes the S3 API reference documents ("Error responses") but botocore's model never declares,
@@ -80,8 +81,8 @@ class ServiceCatalog:
             self._service_errors[service] = frozenset(codes | UNDECLARED_ERRORS.get(service, set()))
         return self._service_errors[service]
 
-    def close_services(self, name: str) -> list[str]:
-        return difflib.get_close_matches(name, sorted(self.services), n=1, cutoff=0.6)
+    def closest_service(self, name: str) -> str | None:
+        return closest(name, sorted(self.services), cutoff=0.6)
 
     def deprecated(self, service: str, method: str) -> bool:
         operation = self.operation(service, method)
@@ -106,7 +107,7 @@ class ServiceCatalog:
             shared = sum(1 for w in words if any(_same_word(w, t) for t in theirs))
             overlap = shared / (len(words) + len(theirs) - shared)
             keeps_resource = _same_word(words[-1], theirs[-1])
-            return overlap, keeps_resource, difflib.SequenceMatcher(None, method, candidate).ratio()
+            return overlap, keeps_resource, similarity(method, candidate)
 
         best = max(methods, key=rank)
         return [best] if rank(best)[0] >= 0.5 else []

@@ -3,7 +3,6 @@ path names against the operation's botocore output shape, to any depth."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -13,6 +12,7 @@ from jmespath.parser import Parser
 from botocore.model import Shape
 
 from ..placeholders import PATTERN
+from ..text import closest, did_you_mean
 
 # The JMESPath built-ins plus ours: name -> (minimum arguments, maximum or None for variadic).
 # `from_json(string)` is the one function the pack format adds (docs/pack-format.md).
@@ -94,11 +94,8 @@ def _function_problems(node):
         name, count = node["value"], len(node["children"])
         table = functions()
         if name not in table:
-            close = [FUNCTION_ALIASES[name]] if name in FUNCTION_ALIASES else difflib.get_close_matches(
-                name, sorted(table), n=1, cutoff=0.6
-            )
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
-            yield f"unknown function `{name}()`{hint}"
+            close = FUNCTION_ALIASES.get(name) or closest(name, sorted(table), cutoff=0.6)
+            yield f"unknown function `{name}()`{did_you_mean(close)}"
         else:
             low, high = table[name]
             if count < low or (high is not None and count > high):
@@ -150,10 +147,10 @@ def _items(shape):
     return None
 
 
-def _close_member(name: str, members: list[str]) -> list[str]:
+def _close_member(name: str, members: list[str]) -> str | None:
     """The likely intended member: by spelling, else by acronym (`PitrStatus` for
     `PointInTimeRecoveryStatus`, since AWS documentation abbreviates long names this way)."""
-    close = difflib.get_close_matches(name, members, n=1, cutoff=0.6)
+    close = closest(name, members, cutoff=0.6)
     if close:
         return close
     wanted = name.lower()
@@ -163,8 +160,8 @@ def _close_member(name: str, members: list[str]) -> list[str]:
             for end in range(start + 2, len(words) + 1):
                 initials = "".join(w[0] for w in words[start:end])
                 if "".join(words[:start]).lower() + initials.lower() + "".join(words[end:]).lower() == wanted:
-                    return [member]
-    return []
+                    return member
+    return None
 
 
 def _label(node: dict) -> str:
@@ -252,7 +249,7 @@ class _Walker:
         if name in members:
             return members[name]
         close = _close_member(name, list(members))
-        hint = f" (did you mean `{close[0]}`?)" if close else f"; it has {', '.join(members) or 'no fields'}"
+        hint = did_you_mean(close) if close else f"; it has {', '.join(members) or 'no fields'}"
         self.problems.append(f"`{name}` is not a field of {shape.name}{hint}")
         return None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
@@ -11,6 +10,7 @@ from botocore.validate import ParamValidator
 
 from ..findings import ERROR, Finding, path_label
 from ..placeholders import PATTERN, is_whole
+from ..text import closest, did_you_mean
 
 _TYPED_STAND_INS = {
     "integer": 1,
@@ -73,8 +73,7 @@ def _class_word(kind) -> str:
 
 
 def _close_param(extra: dict) -> str | None:
-    close = difflib.get_close_matches(extra["unknown_param"], extra["valid_names"], n=1, cutoff=0.6)
-    return close[0] if close else None
+    return closest(extra["unknown_param"], extra["valid_names"], cutoff=0.6)
 
 
 def _misspelled_file_key(value: Any) -> bool:
@@ -86,8 +85,8 @@ def _file_key_hint(key: str) -> str:
     """The "did you mean `$zip`?" for a misspelled file reference; empty for any other name."""
     if not key.startswith("$") or key in FILE_KEYS:
         return ""
-    close = difflib.get_close_matches(key, FILE_KEYS, n=1, cutoff=0.5)
-    return f" (did you mean `{close[0]}`?)" if close else f"; file references are {' and '.join(FILE_KEYS)}"
+    close = closest(key, FILE_KEYS, cutoff=0.5)
+    return did_you_mean(close) if close else f"; file references are {' and '.join(FILE_KEYS)}"
 
 
 def check_params(params: Any, input_shape: Shape | None) -> list[Finding]:

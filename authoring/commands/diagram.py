@@ -100,7 +100,7 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
 
 def check_task(pack, task_id: str) -> None:
     """--task names one of the pack's tasks; otherwise a usage error with the nearest id."""
-    from ..config import suggest
+    from ..text import suggest
     from ..errors import UsageError
 
     ids = [t.id for t in pack.listed_tasks]

@@ -49,7 +49,7 @@ def dry_run(ctx, packs, task_id, fmt, allow_unsupported, locale, jobs, validator
 
 
 def _check_task(models, task_id: str | None) -> None:
-    from ..config import suggest
+    from ..text import suggest
     from ..errors import UsageError
 
     if task_id is None:

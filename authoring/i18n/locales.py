@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from babel import Locale, UnknownLocaleError
@@ -10,6 +9,7 @@ from babel.languages import get_official_languages
 from babel.localedata import locale_identifiers
 
 from ..errors import UsageError
+from ..text import closest
 
 
 def resolve_locale(tag: str, declared: Iterable[str] = (), *, must_be_declared: bool = True, hint: str = "") -> str:
@@ -44,10 +44,9 @@ def suggest_locale(tag: str, declared: Iterable[str] = ()) -> str | None:
     for language in by_country:
         if language in declared:
             return language
-    near = difflib.get_close_matches(wanted, declared, n=1, cutoff=0.5)
+    near = closest(wanted, declared, cutoff=0.5)
     if near:
-        return near[0]
+        return near
     if by_country:
         return by_country[0]
-    near = difflib.get_close_matches(wanted, list(locale_identifiers()), n=1, cutoff=0.8)
-    return near[0] if near else None
+    return closest(wanted, locale_identifiers())

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import Config, suggest
+from ..config import Config
 from ..errors import InputError, Pos
 from ..findings import ERROR, WARNING, Finding
 from ..loader import PackSource, display_path, load_pack
 from ..project import register_structural_check, resolve_pack_dirs
+from ..text import suggest
 from .context import LintContext, Shared
 from .registry import Rule, load_rules, one_line
 

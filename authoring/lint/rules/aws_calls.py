@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...findings import WARNING
+from ...text import closest, did_you_mean
 from ..context import LintContext
 from ..registry import rule
 
@@ -20,10 +21,6 @@ def _resolved(ctx: LintContext):
     return ctx.cache["operations"]
 
 
-def _did_you_mean(options: list[str]) -> str:
-    return f" (did you mean `{options[0]}`?)" if options else ""
-
-
 @rule("unknown-service")
 def unknown_service(ctx: LintContext):
     """A service name botocore does not know, in a call, in `services` or on a component.
@@ -37,15 +34,15 @@ def unknown_service(ctx: LintContext):
     pack = ctx.pack
     for i, service in enumerate(pack.services):
         if not catalog.knows(service):
-            yield pack.pos("services", i), f"unknown AWS service `{service}`{_did_you_mean(catalog.close_services(service))}"
+            yield pack.pos("services", i), f"unknown AWS service `{service}`{did_you_mean(catalog.closest_service(service))}"
     for component in pack.architecture.components:
         if component.service and not catalog.knows(component.service):
             yield component.pos("service"), (
-                f"unknown AWS service `{component.service}`{_did_you_mean(catalog.close_services(component.service))}"
+                f"unknown AWS service `{component.service}`{did_you_mean(catalog.closest_service(component.service))}"
             )
     for _, _, step in ctx.all_steps():
         if not catalog.knows(step.service):
-            yield step.pos("call"), f"unknown AWS service `{step.service}`{_did_you_mean(catalog.close_services(step.service))}"
+            yield step.pos("call"), f"unknown AWS service `{step.service}`{did_you_mean(catalog.closest_service(step.service))}"
 
 
 @rule("service-not-declared", severity=WARNING)
@@ -89,7 +86,7 @@ def unknown_operation(ctx: LintContext):
                 hint = f" (did you mean `{step.service}.{snake}`? use the boto3 method name)"
             else:
                 close = ctx.catalog.close_methods(step.service, step.method)
-                hint = _did_you_mean([f"{step.service}.{c}" for c in close])
+                hint = did_you_mean(f"{step.service}.{close[0]}" if close else None)
             yield step.pos("call"), f"`{step.service}` has no operation `{step.method}`{hint}"
 
 
@@ -244,7 +241,7 @@ def unknown_error_code(ctx: LintContext):
         if declared:
             if code not in declared:
                 yield step.pos("expect_error"), (
-                    f"{step.call} does not fail with `{code}`{_did_you_mean(_close(code, declared))}; "
+                    f"{step.call} does not fail with `{code}`{did_you_mean(closest(code, sorted(declared)))}; "
                     f"it declares {', '.join(f'`{c}`' for c in sorted(declared))}"
                 )
             continue
@@ -252,14 +249,8 @@ def unknown_error_code(ctx: LintContext):
         if code not in service_codes:
             yield step.pos("expect_error"), (
                 f"botocore declares no errors for {step.call}, and no `{step.service}` operation declares "
-                f"`{code}`{_did_you_mean(_close(code, service_codes))}; check the code in the API reference"
+                f"`{code}`{did_you_mean(closest(code, sorted(service_codes)))}; check the code in the API reference"
             ), WARNING
-
-
-def _close(word: str, choices) -> list[str]:
-    import difflib
-
-    return difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.8)
 
 
 @rule("mutating-validator")

@@ -66,7 +66,7 @@ def unknown_locale(ctx: LintContext):
     from babel import Locale, UnknownLocaleError
     from babel.localedata import locale_identifiers
 
-    from ...config import suggest
+    from ...text import suggest
 
     pack = ctx.pack
     tags = [(spec.tag, spec.key_pos()) for spec in pack.locales]

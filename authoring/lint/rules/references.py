@@ -9,10 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from ...config import suggest
 from ...errors import InputError, Pos
 from ...files import read_regular
 from ...findings import WARNING
+from ...text import suggest
 from ..context import LintContext
 from ..registry import rule
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from ...config import suggest
 from ...errors import Pos
 from ...findings import path_label
+from ...text import closest, suggest
 from ...yamlsrc import Document
 from ..context import LintContext
 from ..registry import rule
@@ -81,14 +81,6 @@ def _word(value) -> str:
 CUSTOM_MESSAGE_KEYWORDS = frozenset({"pattern", "oneOf", "minProperties", "maxProperties", "const", "not"})
 
 
-def _intended(key: str, allowed) -> str | None:
-    """The key the author likely meant, when `key` is a typo of one (the cutoff `suggest` uses)."""
-    import difflib
-
-    match = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.8)
-    return match[0] if match else None
-
-
 def _misspelled(errors) -> set[tuple[tuple, str]]:
     """(mapping path, intended key) for every unknown key that looks like a typo of an allowed one."""
     found = set()
@@ -96,7 +88,7 @@ def _misspelled(errors) -> set[tuple[tuple, str]]:
         if error.validator == "additionalProperties" and isinstance(error.schema, dict):
             allowed = error.schema.get("properties", {})
             for key in error.instance:
-                intended = _intended(key, allowed) if key not in allowed else None
+                intended = closest(key, allowed) if key not in allowed else None
                 if intended:
                     found.add((tuple(error.absolute_path), intended))
     return found

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ...config import suggest
 from ...model import BUILTIN_VARIABLES, Step
 from ...placeholders import offsets_in, strings_in
+from ...text import suggest
 from ..context import LintContext
 from ..registry import rule
 
