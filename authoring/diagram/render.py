@@ -251,44 +251,54 @@ def _lit_shape(match: re.Match, edge: bool) -> str:
 
 
 class SvgVariants:
-    """One laid-out SVG, cut into fixed text and, per node and edge, its lit and dimmed forms.
+    """One laid-out SVG, cut into fixed text and, per node and edge, its dimmed form (its lit form
+    is made when first needed).
 
-    A task's variant is a join of precomputed strings: thirty variants cost less than one more
-    layout, and every variant has exactly the base's geometry. Classes serve pages that style
-    with CSS; the same look is also written as attributes, for viewers without CSS.
+    A task's variant is the all-dimmed picture with its few lit parts swapped in, joined as bytes:
+    thirty variants cost less than one more layout, and every variant has exactly the base's
+    geometry. Classes serve pages that style with CSS; the same look is also written as
+    attributes, for viewers without CSS.
     """
 
     def __init__(self, text: str):
         self.plain = text.encode("utf-8")
-        self._lit_cache: dict[str, str] = {}
-        self.chunks: list[str] = []
-        self.slots: list[tuple[str, str, str, str]] = []  # (kind, id, dimmed text, parts for lit)
+        self._parts: list[bytes] = []  # fixed text and each part's dimmed form, alternating
+        self._plain: dict[int, str] = {}  # position in _parts -> that node's or edge's text as laid out
+        self._positions: dict[tuple[str, str], list[int]] = {}  # (kind, id) -> positions in _parts
+        self._lit_cache: dict[int, bytes] = {}
         position = 0
         for match in _PART.finditer(text):
             element_id, classes, body = match.groups()
-            kind = classes.split()[0]
             dim = f'<g id="{element_id}" class="{classes} dimmed" opacity="{DIMMED_OPACITY}">{body}</g>'
-            self.chunks.append(text[position : match.start()])
-            self.slots.append((kind, unescape_attr(element_id), dim, match.group(0)))
+            self._parts.append(text[position : match.start()].encode("utf-8"))
+            key = (classes.split()[0], unescape_attr(element_id))
+            self._positions.setdefault(key, []).append(len(self._parts))
+            self._plain[len(self._parts)] = match.group(0)
+            self._parts.append(dim.encode("utf-8"))
             position = match.end()
-        self.chunks.append(text[position:])
+        self._parts.append(text[position:].encode("utf-8"))
+        self._head = self._parts[0].split(b"<svg ", 1)  # the task's id goes into the opening tag
 
-    def _lit(self, plain: str) -> str:
-        """The highlighted form of one node or edge, made when first needed (most are never lit)."""
-        if plain in self._lit_cache:
-            return self._lit_cache[plain]
-        element_id, classes, body = _PART.fullmatch(plain).groups()
-        edge = classes.startswith("edge")
-        lit_body = _SHAPE.sub(lambda m: _lit_shape(m, edge), body)
-        self._lit_cache[plain] = f'<g id="{element_id}" class="{classes} highlighted">{lit_body}</g>'
-        return self._lit_cache[plain]
+    def _lit(self, position: int) -> bytes:
+        """The highlighted form of one node or edge (most are never lit)."""
+        if position not in self._lit_cache:
+            element_id, classes, body = _PART.fullmatch(self._plain[position]).groups()
+            edge = classes.startswith("edge")
+            lit_body = _SHAPE.sub(lambda m: _lit_shape(m, edge), body)
+            lit = f'<g id="{element_id}" class="{classes} highlighted">{lit_body}</g>'
+            self._lit_cache[position] = lit.encode("utf-8")
+        return self._lit_cache[position]
 
     def variant(self, lit_nodes: frozenset[str], lit_edges: frozenset[str], task_id: str) -> bytes:
-        parts = [self.chunks[0].replace("<svg ", f'<svg data-task="{escape_attr(task_id)}" ', 1)]
-        for (kind, element_id, dim, plain), chunk in zip(self.slots, self.chunks[1:], strict=True):
-            parts.append(self._lit(plain) if element_id in (lit_nodes if kind == "node" else lit_edges) else dim)
-            parts.append(chunk)
-        return "".join(parts).encode("utf-8")
+        parts = self._parts.copy()
+        if len(self._head) == 2:
+            tag = f'<svg data-task="{escape_attr(task_id)}" '.encode("utf-8")
+            parts[0] = self._head[0] + tag + self._head[1]
+        for kind, ids in (("node", lit_nodes), ("edge", lit_edges)):
+            for element_id in ids:
+                for position in self._positions.get((kind, element_id), ()):
+                    parts[position] = self._lit(position)
+        return b"".join(parts)
 
 
 def unescape_attr(text: str) -> str:
