@@ -16,6 +16,7 @@ EXIT_INTERNAL = 3
 
 # name -> (module, attribute, one-line help); modules are imported only when the command runs.
 COMMANDS = {
+    "build": ("authoring.commands.build", "build", "Build packs into reproducible .mcxpack archives, behind every gate."),
     "check": ("authoring.commands.check", "check", "Run validators against a live account, read-only: the Check button."),
     "dry-run": ("authoring.commands.dryrun", "dry_run", "Prove validators offline in moto: vacuous, unsatisfiable, leaky."),
     "i18n": ("authoring.commands.i18n", "i18n", "Translate packs: extract, update, report, compile catalogs."),
@@ -24,7 +25,10 @@ COMMANDS = {
     "render-diagram": (
         "authoring.commands.diagram", "render_diagram", "Draw architecture and task diagrams, localized, with highlights."
     ),
-    "schema": ("authoring.commands.schema", "schema", "Print the JSON Schema of pack.yaml or task files."),
+    "schema": (
+        "authoring.commands.schema", "schema", "Print a JSON Schema: pack.yaml, task files, archive manifest, content."
+    ),
+    "verify": ("authoring.commands.verify", "verify", "Check built archives: hashes, safe names, sizes, schemas."),
 }
 
 

@@ -9,10 +9,18 @@ Public API (other features import from here, never from the modules):
 - `DryRun(pack, sandbox, ...)`/`dry_run(...)` -> `PackResult` of `TaskResult`s of `PhaseResult`s of `Problem`s;
   `MotoAccount(region)`: the in-process moto sandbox (imports moto only when entered)
 - `dependency_order(pack)`, `ancestors(pack, task, order)`
+- `check(pack, factory, region=, variables=, task_ids=, messages=, validator_timeout=)` -> `CheckResult` of
+  `CheckedTask`s (live account, read-only); `session_factory(profile, region, endpoint_url)`, `parse_vars`,
+  `format_check_text(result, verbose)`, `check_findings(result, pack, pack_file)`,
+  `COUNTERPARTS` (how a setup save is found again read-only)
 """
 
 from __future__ import annotations
 
+from .check import (
+    COUNTERPARTS, PASSED, CheckedTask, CheckProblem, CheckResult, check, check_findings, format_check_text, parse_vars,
+    session_factory,
+)
 from .clients import CallFailure, ClientFactory, Clients, MutatingCallRefused, make_read_only
 from .dryrun import (
     FAILED, PHASES, UNSUPPORTED, VERIFIED, DryRun, PackResult, PhaseResult, Problem, Sandbox, TaskResult,
@@ -24,6 +32,8 @@ from .steps import MessageSource, Outcome, Runner, StepFailed, base_variables, f
 from .values import PackFiles, StepError
 
 __all__ = [
+    "COUNTERPARTS", "PASSED", "CheckedTask", "CheckProblem", "CheckResult", "check", "check_findings",
+    "format_check_text", "parse_vars", "session_factory",
     "CallFailure", "ClientFactory", "Clients", "MutatingCallRefused", "make_read_only",
     "FAILED", "PHASES", "UNSUPPORTED", "VERIFIED", "DryRun", "PackResult", "PhaseResult", "Problem", "Sandbox",
     "TaskResult", "ancestors", "dependency_order", "dry_run", "new_suffix", "MotoAccount", "DEFAULT_TIMEOUT",
