@@ -40,4 +40,6 @@ def char_width(char: str) -> int:
 
 def display_width(text: str) -> int:
     """Columns `text` takes in a monospaced display (a Japanese character counts as two)."""
-    return sum(char_width(char) for char in text)
+    if text.isascii():  # most texts: no look-up per character
+        return len(text)
+    return sum(map(char_width, text))

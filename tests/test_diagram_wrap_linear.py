@@ -8,11 +8,12 @@ import unicodedata
 
 import pytest
 
+from authoring import text as text_module
 from authoring.diagram import build
 
 
 class CountingWidths:
-    """`unicodedata` for build.py, counting east_asian_width look-ups (one per character measured)."""
+    """`unicodedata` for authoring/text.py (which build.py measures with), counting east_asian_width look-ups (one per character measured)."""
 
     def __init__(self):
         self.calls = 0
@@ -24,7 +25,7 @@ class CountingWidths:
 
 def lookups(monkeypatch, text: str) -> int:
     counter = CountingWidths()
-    monkeypatch.setattr(build, "unicodedata", counter)
+    monkeypatch.setattr(text_module, "unicodedata", counter)
     lines = build.wrap(text, build.TASK_TITLE_WIDTH)
     monkeypatch.undo()
     assert "".join(lines) == text  # nothing lost or added (the texts have no spaces)
@@ -43,7 +44,7 @@ def test_wrapping_a_long_unbroken_title_is_linear(monkeypatch, unit):
 
 def test_wrapping_a_long_ascii_word_measures_each_character_once_per_try(monkeypatch):
     sizes = []
-    real = build._width
+    real = build.display_width
 
     def counting(text: str) -> int:
         sizes.append(len(text))
@@ -51,7 +52,7 @@ def test_wrapping_a_long_ascii_word_measures_each_character_once_per_try(monkeyp
 
     for n in (1000, 4000):
         sizes.clear()
-        monkeypatch.setattr(build, "_width", counting)
+        monkeypatch.setattr(build, "display_width", counting)
         build.wrap("a" * n, build.TASK_TITLE_WIDTH)
         monkeypatch.undo()
         measured = sum(sizes)

@@ -7,7 +7,6 @@ import html
 import os
 import re
 import stat
-import unicodedata
 from itertools import pairwise
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import graphviz
 
 from ..i18n import keys
 from ..model import Pack
+from ..text import char_width, display_width
 from .labels import Labels
 from .layout import DEFAULT_RATIO, Block, Box, best_columns, best_rankdir, block, parse_ratio, rows, text_width
 from .style import (
@@ -38,16 +38,6 @@ UNITS = {
 }
 
 
-def _columns(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
-
-
-def _width(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    return sum(map(_columns, text))
-
-
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` display columns, as even as the breaks allow (no lone last word),
     broken between words and Japanese phrases, never inside one that fits on a line.
@@ -57,7 +47,7 @@ def wrap(text: str, width: int) -> list[str]:
     pieces = _pieces(text)
     lines, cuts = _wrap(pieces, width)
     if len(lines) > 1:
-        even = -(-_width(text) // len(lines)) + 1
+        even = -(-display_width(text) // len(lines)) + 1
         for narrower in range(even, width):
             balanced, more_cuts = _wrap(pieces, narrower)
             if len(balanced) == len(lines) and more_cuts <= cuts:
@@ -120,7 +110,7 @@ def _wrap(pieces: list[str], width: int) -> tuple[list[str], int]:
         size = _width_upto(piece.rstrip(), width + 1)
         if used + size <= width:
             current += piece
-            used += _width(piece)
+            used += display_width(piece)
             continue
         if current:
             lines.append(current.rstrip())
@@ -128,7 +118,7 @@ def _wrap(pieces: list[str], width: int) -> tuple[list[str], int]:
             cut_lines, piece = _cut_long(piece, width)
             lines += cut_lines
             cuts += len(cut_lines)
-        current, used = piece, _width(piece)
+        current, used = piece, display_width(piece)
     if current.strip():
         lines.append(current.rstrip())
     return lines or [""], cuts
@@ -140,7 +130,7 @@ def _width_upto(text: str, limit: int) -> int:
         return min(len(text), limit)
     used = 0
     for char in text:
-        used += _columns(char)
+        used += char_width(char)
         if used >= limit:
             break
     return used
@@ -169,8 +159,8 @@ def _fit(text: str, start: int, width: int, ascii_only: bool) -> int:
     if ascii_only:
         return min(len(text), start + width)
     used, end = 0, start
-    while end < len(text) and used + _columns(text[end]) <= width:
-        used += _columns(text[end])
+    while end < len(text) and used + char_width(text[end]) <= width:
+        used += char_width(text[end])
         end += 1
     return end
 

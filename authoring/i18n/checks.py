@@ -7,11 +7,11 @@ Warnings (style, or a guess): `leftover`, `punctuation`, `whitespace`, `width`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 from ..findings import ERROR, WARNING, Finding
 from ..placeholders import PATTERN, names_in
+from ..text import display_width
 from .glossary import terms_in
 
 SEVERITY = {
@@ -94,10 +94,6 @@ def _strip_protected(text: str, glossary_terms: list[str]) -> str:
     for term in glossary_terms:
         text = text.replace(term, " ")
     return IDENTIFIER.sub(" ", text)
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _language(locale) -> str:
