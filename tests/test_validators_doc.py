@@ -109,3 +109,30 @@ def test_every_matcher_is_used_by_a_proven_recipe():
 def test_every_matcher_has_an_entry_in_the_guide():
     text = DOC.read_text(encoding="utf-8")
     assert [m for m in MATCHERS if f"**`{m}`**" not in text] == []
+
+
+POLICY = re.compile(r"^<!-- policy: cookbook -->\n```json\n(.*?)^```$", re.S | re.M)
+# IAM actions that are not <signing name>:<Operation>
+IAM_EXCEPTIONS = {("s3", "HeadObject"): "s3:GetObject", ("s3", "HeadBucket"): "s3:ListBucket"}
+
+
+def iam_action(call: str) -> str:
+    """The IAM action a boto3 `service.method` call needs (the Service Authorization Reference's naming)."""
+    import botocore.session
+    from botocore import xform_name
+
+    service, method = call.split(".")
+    model = botocore.session.get_session().get_service_model(service)
+    operation = next(op for op in model.operation_names if xform_name(op) == method)
+    if service == "apigateway":
+        return f"apigateway:{model.operation_model(operation).http['method']}"
+    return IAM_EXCEPTIONS.get((service, operation), f"{model.signing_name}:{operation}")
+
+
+def test_the_minimal_read_policy_lists_exactly_the_actions_the_cookbook_calls():
+    needed = set()
+    for body in recipes().values():
+        for validator in yaml.safe_load(body)["validators"]:
+            needed.update(iam_action(step["call"]) for step in validator.get("steps", [validator]))
+    (statement,) = json.loads(POLICY.search(DOC.read_text(encoding="utf-8")).group(1))["Statement"]
+    assert sorted(statement["Action"]) == sorted(needed)
