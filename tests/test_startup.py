@@ -20,7 +20,10 @@ finally:
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["lint", "--help"], ["new", "--help"], ["schema", "--help"], ["check", "--help"]])
+@pytest.mark.parametrize("args", [
+    ["--help"], ["lint", "--help"], ["new", "--help"], ["schema", "--help"], ["check", "--help"], ["build", "--help"],
+    ["verify", "--help"],
+])
 def test_help_imports_no_heavy_library(args):
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=args, heavy=set(HEAVY))], capture_output=True, text=True, check=True
