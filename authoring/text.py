@@ -1,5 +1,5 @@
-"""Plain-text helpers every layer shares: the did-you-mean hint for a misspelled name, and the width a
-string takes on screen."""
+"""Plain-text helpers every layer shares: the did-you-mean hint for a misspelled name, the width a
+string takes on screen, and the reading of a locale tag as typed (`pt-BR` or `pt_BR`)."""
 
 from __future__ import annotations
 
@@ -43,3 +43,15 @@ def display_width(text: str) -> int:
     if text.isascii():  # most texts: no look-up per character
         return len(text)
     return sum(map(char_width, text))
+
+
+def parse_locale_tag(tag: str):
+    """Babel's Locale for a tag written with `-` or `_` (`pt-BR`, `pt_BR`, `JA`), or None when CLDR has
+    no such locale: the one reading of a tag, so lint's rule and i18n's commands agree on what exists
+    (i18n.resolve_locale adds the canonical form and the did-you-mean)."""
+    from babel import Locale, UnknownLocaleError  # imported when a tag is read: most commands never need Babel
+
+    try:
+        return Locale.parse(tag, sep="-" if "-" in tag else "_")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None

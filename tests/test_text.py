@@ -1,6 +1,6 @@
 """The shared text helpers: one did-you-mean and one display width for every feature."""
 
-from authoring.text import closest, did_you_mean, display_width, suggest
+from authoring.text import closest, did_you_mean, display_width, parse_locale_tag, suggest
 
 
 def test_closest_names_the_likely_intended_choice():
@@ -24,3 +24,12 @@ def test_suggest_is_the_phrase_appended_to_a_message():
 
 def test_display_width_counts_japanese_characters_as_two_columns():
     assert display_width("S3 バケット") == 3 + 4 * 2
+
+
+def test_a_locale_tag_reads_the_same_with_a_hyphen_or_an_underscore():
+    assert str(parse_locale_tag("pt-BR")) == str(parse_locale_tag("pt_BR")) == "pt_BR"
+
+
+def test_a_tag_no_locale_has_reads_as_none():
+    assert parse_locale_tag("not-a-locale") is None
+    assert parse_locale_tag("") is None

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 
-from babel import Locale
-
 from .. import formats
 from ..errors import Pos
 from ..findings import Finding
 from ..formats import DOCS_URI, Check, Tool
+from ..text import parse_locale_tag
 from .checks import SEVERITY, SUMMARY
 from .report import PackReport
 
@@ -53,11 +52,8 @@ def _below_gate(report: PackReport) -> Finding:
 
 
 def _locale_name(tag: str) -> str:
-    try:
-        locale = Locale.parse(tag, sep="-" if "-" in tag else "_")
-        return f"{locale.english_name} ({locale.display_name})"
-    except Exception:  # noqa: BLE001
-        return tag
+    locale = parse_locale_tag(tag)
+    return f"{locale.english_name} ({locale.display_name})" if locale else tag
 
 
 def format_text(reports: list[PackReport]) -> str:

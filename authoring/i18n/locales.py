@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from babel.localedata import locale_identifiers
 
 from ..errors import UsageError
-from ..text import closest
+from ..text import closest, parse_locale_tag
 
 
 def resolve_locale(tag: str, declared: Iterable[str] = (), *, must_be_declared: bool = True, hint: str = "") -> str:
@@ -20,12 +19,12 @@ def resolve_locale(tag: str, declared: Iterable[str] = (), *, must_be_declared: 
     the tag is not among them. `hint` ends that second message (what to do instead).
     """
     declared = list(dict.fromkeys(declared))
-    try:
-        canonical = str(Locale.parse(tag, sep="-" if "-" in tag else "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
+    locale = parse_locale_tag(tag)
+    if locale is None:
         guess = suggest_locale(tag, declared)
         mean = f" (did you mean `{guess}`?)" if guess else ""
         raise UsageError(f"unknown locale `{tag}`{mean}{_listing(declared)}") from None
+    canonical = str(locale)
     if declared and must_be_declared and canonical not in declared:
         raise UsageError(f"locale `{tag}` is not declared by the pack (it declares: {', '.join(declared)}){hint}")
     return canonical

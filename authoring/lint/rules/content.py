@@ -63,19 +63,16 @@ def unknown_locale(ctx: LintContext):
     Passes:
         locales: {ja: {required: true}}
     """
-    from babel import Locale, UnknownLocaleError
     from babel.localedata import locale_identifiers
 
-    from ...text import suggest
+    from ...text import parse_locale_tag, suggest
 
     pack = ctx.pack
     tags = [(spec.tag, spec.key_pos()) for spec in pack.locales]
     if isinstance(ctx.source.pack_doc.data, dict) and "source_locale" in ctx.source.pack_doc.data:
         tags.append((pack.source_locale, pack.pos("source_locale")))
     for tag, pos in tags:
-        try:
-            Locale.parse(tag, sep="-" if "-" in tag else "_")
-        except (UnknownLocaleError, ValueError):
+        if parse_locale_tag(tag) is None:
             lang = COUNTRY_NOT_LANGUAGE.get(tag.lower())
             hint = f" (did you mean `{lang}`?)" if lang else suggest(tag, locale_identifiers())
             yield pos, f"unknown locale `{tag}`: Babel's CLDR data has no such locale{hint}"
