@@ -1,5 +1,5 @@
 """docs/validators.md cannot rot: every YAML block marked `<!-- recipe: <task-id> -->` becomes the task
-file of that id in a copy of tests/packs/cookbook, which must lint without a finding and dry-run with every
+file of that id in a copy of tests/packs/dryrun-cookbook, which must lint without a finding and dry-run with every
 recipe verified (fails before its solution, passes after, rejects each counterexample with exactly its
 `fails`, survives every other recipe's solution)."""
 
@@ -19,7 +19,7 @@ from authoring.matchers import MATCHERS
 
 TESTS = Path(__file__).parent
 DOC = TESTS.parent / "docs" / "validators.md"
-COOKBOOK = TESTS / "packs" / "cookbook"
+COOKBOOK = TESTS / "packs" / "dryrun-cookbook"
 RECIPE = re.compile(r"^<!-- recipe: ([a-z0-9-]+) -->\n```yaml\n(.*?)^```$", re.S | re.M)
 FRAGMENT_KEYS = {"validators", "solution", "counterexamples"}
 # what issue 10 asks the cookbook to show
@@ -53,7 +53,7 @@ def cli_run(root: Path, *args: str):
 def cookbook(tmp_path_factory) -> Path:
     """A content root holding the cookbook pack with one task file per recipe."""
     root = tmp_path_factory.mktemp("cookbook")
-    pack = root / "packs" / "cookbook"
+    pack = root / "packs" / "dryrun-cookbook"
     shutil.copytree(COOKBOOK, pack)
     (pack / "tasks").mkdir()
     for name, body in recipes().items():
