@@ -22,6 +22,8 @@ demo: setup
 	$(BIN)/mcx-author i18n update
 	$(BIN)/mcx-author i18n report
 	$(BIN)/mcx-author i18n compile
+	$(BIN)/mcx-author dry-run packs/serverless-web-app
+	$(BIN)/mcx-author dry-run packs/agentic-ai-app --allow-unsupported
 	for pack in packs/*/; do \
 	  $(BIN)/mcx-author render-diagram $$pack --all --locale all -o build/diagrams/$$(basename $$pack) || exit 1; \
 	done
