@@ -20,7 +20,7 @@ CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing
 
 @pytest.fixture(scope="module")
 def endpoint():
-    """A moto server holding check-clean's setup and the solution of `enable-versioning` only."""
+    """A moto server holding dryrun-check's setup and the solution of `enable-versioning` only."""
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     url = f"http://127.0.0.1:{server._server.server_port}"
@@ -67,7 +67,7 @@ def pack(copy_pack, monkeypatch):
         monkeypatch.setenv(name, value)
     for name in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE"):
         monkeypatch.delenv(name, raising=False)
-    return copy_pack("check-clean")
+    return copy_pack("dryrun-check")
 
 
 def _japanese(pack) -> None:
@@ -77,7 +77,7 @@ def _japanese(pack) -> None:
     root = pack.parent.parent
     for args in (["i18n", "extract", str(pack)], ["i18n", "update", str(pack), "--locale", "ja"]):
         assert cli.main(args, standalone_mode=False) == 0
-    po = root / "locales" / "ja" / "LC_MESSAGES" / "check-clean.po"
+    po = root / "locales" / "ja" / "LC_MESSAGES" / "dryrun-check.po"
     with po.open("rb") as handle:
         catalog = read_po(handle)
     message = next(m for m in catalog if m.context == WEBSITE_KEY)
@@ -189,3 +189,30 @@ def edit_file():
     from conftest import edit
 
     return edit
+
+
+def test_access_denied_to_a_validator_stops_with_one_line_naming_the_fix(pack):
+    """An AccessDenied answer is the role's fault, not the candidate's: a usage error, never `failed`."""
+    from botocore.stub import Stubber
+
+    from authoring.config import Config
+    from authoring.errors import UsageError
+    from authoring.project import valid_pack
+    from authoring.runtime import check
+
+    answers = {
+        "sts": lambda s: s.add_response("get_caller_identity", {"Account": "123456789012"}),
+        "s3": lambda s: s.add_client_error("get_bucket_versioning", "AccessDenied", "no", http_status_code=403),
+        "sqs": lambda s: s.add_response("get_queue_attributes", {"Attributes": {"QueueArn": "mcx-clean-changes"}}),
+    }
+
+    def factory(service):
+        client = boto3.client(service, region_name="us-east-1")
+        stubber = Stubber(client)
+        answers[service](stubber)
+        stubber.activate()
+        return client
+
+    model = valid_pack(pack, pack.parent.parent, Config())
+    with pytest.raises(UsageError, match="s3:GetBucketVersioning: access denied .*ReadOnlyAccess"):
+        check(model, factory, variables={"site_bucket": BUCKET, "queue_url": "q"}, task_ids=["enable-versioning"])
