@@ -7,6 +7,7 @@ any directory reads the same `locales/` as `cd /abs && mcx-author i18n report pa
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from dataclasses import dataclass
@@ -236,3 +237,151 @@ def valid_pack(directory: Path, root: Path, config: Config) -> Pack:
         message = first.message if first else "the pack could not be read"
         raise InputError(f"{message}{more}; run `mcx-author lint` for details", pos)
     return source.pack
+
+
+# --- files a pack names: `$asset`, `$zip` and `python:` ---------------------------------------------
+#
+# One reading of a pack-relative path for lint's path-escape and missing-file rules and for the runtime
+# that sends the files, so the two can never disagree on what a pack may name.
+
+MB = 1024 * 1024
+MAX_VALIDATOR_BYTES = 1 * MB  # a validator module is a few KB; lint parses it to find the function
+MAX_ASSET_BYTES = 50 * MB  # an `$asset` file, or all files of a `$zip` together: Lambda's direct-upload limit
+ZIP_TREE_LIMIT = 20_000  # entries walked in one `$zip` folder: a bound, not a pack size anyone needs
+
+
+@functools.lru_cache(maxsize=4096)
+def inside_pack(directory: Path, relative: str) -> Path | None:
+    """The resolved path if `relative` stays inside `directory` (links followed), else None."""
+    if not relative or Path(relative).is_absolute() or "\x00" in relative:
+        return None
+    base = directory.resolve()
+    try:
+        path = (base / relative).resolve()
+    except (OSError, RuntimeError):  # a link loop: stays unresolved, and the missing-file check reports it
+        path = base / relative
+    return path if path == base or base in path.parents else None
+
+
+@dataclass
+class ZipTree:
+    """A `$zip` folder as walked: what cannot be zipped, the (file, name in the zip) pairs, their bytes."""
+
+    problems: list[str]
+    files: list[tuple[Path, str]]
+    total: int
+
+
+def zip_tree(base: Path, folder: Path) -> ZipTree:
+    """Walk `folder` without following links out of `base` (the resolved pack directory), noting links
+    that leave the pack and anything that is neither a regular file nor a folder; sizes are those the
+    file system reports (nothing is read). A file reached twice counts twice: the zip holds it twice."""
+    tree = ZipTree([], [], 0)
+    pending, seen, walked = [(folder, "")], {folder}, 0
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            tree.problems.append(f"`{_shown(base, directory)}`, which cannot be read ({exc.strerror})")
+            continue
+        for entry in entries:
+            walked += 1
+            if walked > ZIP_TREE_LIMIT:
+                tree.problems.append(f"more than {ZIP_TREE_LIMIT} entries; zip a smaller folder")
+                return tree
+            path, name = Path(entry.path), prefix + entry.name
+            problem, descend, size = _zip_entry(base, path)
+            if problem:
+                tree.problems.append(f"`{_shown(base, path)}`, {problem}")
+            elif descend is not None:
+                if descend not in seen:
+                    seen.add(descend)
+                    pending.append((descend, name + "/"))
+            else:
+                tree.files.append((path, name))
+                tree.total += size
+    tree.files.sort(key=lambda pair: pair[1])
+    return tree
+
+
+def _zip_entry(base: Path, path: Path) -> tuple[str | None, Path | None, int]:
+    """(why `path` cannot be zipped or None, the resolved folder to walk next or None, its size if a file)."""
+    try:
+        target = path.resolve(strict=True) if path.is_symlink() else path
+        info = os.stat(target)
+    except (OSError, RuntimeError):
+        return "a link that leads nowhere (or in a loop)", None, 0
+    if target != path and not (target == base or base in target.parents):
+        return "a link that leaves the pack directory; keep files inside the pack", None, 0
+    if stat.S_ISDIR(info.st_mode):
+        return None, target, 0
+    if not stat.S_ISREG(info.st_mode):
+        return f"which is {file_kind(info.st_mode)}, not a regular file; a zip holds only files and folders", None, 0
+    return None, None, info.st_size
+
+
+def unfit_file(kind: str, relative: str, path: Path, tree: Callable[[Path], ZipTree]) -> str | None:
+    """Why an existing `path` cannot be used as `kind` (not a regular file, over its size limit), from
+    its status alone: nothing is opened, so a FIFO cannot block and a device cannot stream forever.
+    `tree` walks a `$zip` folder (lint caches the walk; the runtime walks once)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None  # a link loop: path-escape or the step that reads it reports it
+    limit = MAX_VALIDATOR_BYTES if kind == "python" else MAX_ASSET_BYTES
+    if kind == "$zip" and stat.S_ISDIR(info.st_mode):
+        total = tree(path).total
+        if total > limit:
+            return f"`$zip` folder `{relative}` holds over {_mb(limit)} of files ({total:,} bytes); zip less"
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return f"`{kind}` path `{relative}` is {file_kind(info.st_mode)}, not a regular file"
+    if info.st_size > limit:
+        return f"`{kind}` file `{relative}` is over {_mb(limit)} ({info.st_size:,} bytes); larger files are not read"
+    return None
+
+
+def pack_file(directory: Path, kind: str, relative: str) -> Path:
+    """The file (or, for `$zip`, the file or folder) a `$asset`, `$zip` or `python:` reference names,
+    resolved inside the pack; InputError, in lint's words, when it leaves the pack, is missing, is not
+    a regular file, holds something that cannot be zipped, or is over its size limit."""
+    if not isinstance(relative, str) or not relative:
+        raise InputError(f"`{kind}` takes a path inside the pack, e.g. `assets/index.html`")
+    if "\x00" in relative:
+        raise InputError(f"`{kind}` path contains a NUL character")
+    path = inside_pack(directory, relative)
+    if path is None:
+        raise InputError(f"`{kind}` path `{relative}` leaves the pack directory; keep files inside the pack")
+    if not path.exists():
+        raise InputError(f"`{kind}` file `{relative}` does not exist")
+    if path.is_dir() and kind != "$zip":
+        raise InputError(f"`{kind}` path `{relative}` is a directory, not a file")
+    base = directory.resolve()
+    walked = functools.cache(lambda folder: zip_tree(base, folder))
+    if kind == "$zip" and path.is_dir() and walked(path).problems:
+        raise InputError(f"`$zip` folder `{relative}` holds {walked(path).problems[0]}")
+    problem = unfit_file(kind, relative, path, walked)
+    if problem:
+        raise InputError(problem)
+    return path
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not regular is, for messages: a FIFO, a socket, a device."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
+
+
+def _shown(base: Path, path: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _mb(size: int) -> str:
+    return f"{size // MB} MB"

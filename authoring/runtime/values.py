@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -14,10 +13,10 @@ from typing import Any
 import jmespath
 from jmespath import functions
 
+from ..errors import InputError
 from ..placeholders import PATTERN
+from ..project import pack_file, zip_tree
 
-MB = 1024 * 1024
-MAX_FILE_BYTES = 50 * MB  # an `$asset`, or a `$zip` in total: Lambda's direct-upload limit (as lint)
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed entry times: the same files give the same archive
 
 
@@ -97,48 +96,30 @@ class PackFiles:
         self._cache: dict[tuple[str, str], bytes] = {}
 
     def inside(self, relative: str) -> Path:
-        """The file `relative` names, or StepError when it leads out of the pack (absolute, `..`, a link)."""
-        if os.path.isabs(relative):
-            raise StepError(f"`{relative}` is outside the pack (an absolute path)")
-        path = (self.directory / relative).resolve()
-        if not path.is_relative_to(self.directory):
-            raise StepError(f"`{relative}` leads out of the pack")
-        return path
+        """The `python:` file `relative` names, as lint accepts it, or StepError."""
+        return self._file("python", relative)
 
     def asset(self, relative: str) -> bytes:
         key = ("$asset", relative)
         if key not in self._cache:
-            self._cache[key] = self._read(self.inside(relative), relative)
+            self._cache[key] = self._file("$asset", relative).read_bytes()
         return self._cache[key]
 
     def zipped(self, relative: str) -> bytes:
         key = ("$zip", relative)
         if key not in self._cache:
-            self._cache[key] = self._zip(self.inside(relative), relative)
+            self._cache[key] = self._zip(self._file("$zip", relative))
         return self._cache[key]
 
-    def _read(self, path: Path, relative: str) -> bytes:
-        if not path.is_file():
-            raise StepError(f"`{relative}` is not a regular file in the pack")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise StepError(f"`{relative}` is larger than {MAX_FILE_BYTES // MB} MB")
-        return path.read_bytes()
+    def _file(self, kind: str, relative: str) -> Path:
+        """The file lint's path-escape and missing-file rules accept (project.pack_file), or StepError."""
+        try:
+            return pack_file(self.directory, kind, relative)
+        except InputError as exc:
+            raise StepError(exc.message) from None
 
-    def _zip(self, path: Path, relative: str) -> bytes:
-        if path.is_file():
-            entries = [(path, path.name)]
-        elif path.is_dir():
-            entries = []
-            for item in sorted(path.rglob("*")):
-                real = item.resolve()
-                if not real.is_relative_to(self.directory):
-                    raise StepError(f"`{relative}` holds `{item.relative_to(path)}`, which leads out of the pack")
-                if real.is_file():
-                    entries.append((real, item.relative_to(path).as_posix()))
-        else:
-            raise StepError(f"`{relative}` is neither a file nor a folder in the pack")
-        if sum(p.stat().st_size for p, _ in entries) > MAX_FILE_BYTES:
-            raise StepError(f"`{relative}` holds more than {MAX_FILE_BYTES // MB} MB")
+    def _zip(self, path: Path) -> bytes:
+        entries = zip_tree(self.directory, path).files if path.is_dir() else [(path, path.name)]
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for real, name in entries:

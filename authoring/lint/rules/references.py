@@ -5,13 +5,13 @@ from __future__ import annotations
 import ast
 import os
 import stat
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from ...errors import InputError, Pos
 from ...files import read_regular
 from ...findings import WARNING
+from ...project import MAX_VALIDATOR_BYTES, ZipTree, file_kind, inside_pack, unfit_file, zip_tree
 from ...text import suggest
 from ..context import LintContext
 from ..registry import rule
@@ -134,7 +134,7 @@ def unknown_reference(ctx: LintContext):
 
 def _python_function(ctx: LintContext, validator):
     relative, _, function = validator.python.rpartition(":")
-    path = _inside(ctx.pack.directory, relative)
+    path = inside_pack(ctx.pack.directory, relative)
     info = _stat(path) if path is not None else None
     if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_VALIDATOR_BYTES:
         return  # reported by path-escape or missing-file
@@ -215,19 +215,6 @@ def dependency_cycle(ctx: LintContext):
         yield groups[cycle[0]].pos("parent"), f"groups are nested in a cycle: {_cycle_message(cycle)}"
 
 
-@lru_cache(maxsize=4096)
-def _inside(directory: Path, relative: str) -> Path | None:
-    """The resolved path if it stays inside `directory` (links followed), else None."""
-    if not relative or Path(relative).is_absolute() or "\x00" in relative:
-        return None
-    base = directory.resolve()
-    try:
-        path = (base / relative).resolve()
-    except (OSError, RuntimeError):  # a link loop: stays unresolved, and missing-file reports it
-        path = base / relative
-    return path if path == base or base in path.parents else None
-
-
 def file_references(ctx: LintContext) -> list:
     """(pos, kind, relative path) for every `$asset`, `$zip` and `python:` reference in the pack."""
     if "files" not in ctx.cache:
@@ -279,13 +266,13 @@ def path_escape(ctx: LintContext):
     for pos, kind, relative in file_references(ctx):
         if not isinstance(relative, str) or not relative:
             continue  # not a path at all: missing-file reports it
-        path = None if "\x00" in relative else _inside(ctx.pack.directory, relative)
+        path = None if "\x00" in relative else inside_pack(ctx.pack.directory, relative)
         if "\x00" in relative:
             yield pos, f"`{kind}` path contains a NUL character"
         elif path is None:
             yield pos, f"`{kind}` path `{relative}` leaves the pack directory; keep files inside the pack"
         elif kind == "$zip" and path.is_dir():
-            for problem in _zip_tree(ctx, base, path)[0]:
+            for problem in _zip_tree(ctx, base, path).problems:
                 yield pos, f"`$zip` folder `{relative}` holds {problem}"
 
 
@@ -297,67 +284,16 @@ def _link_target(path: Path) -> str:
         return "a file outside the pack that does not exist"
     if stat.S_ISREG(mode):
         return "a file outside the pack"
-    what = "a folder" if stat.S_ISDIR(mode) else _kind(mode)
+    what = "a folder" if stat.S_ISDIR(mode) else file_kind(mode)
     return f"{what} outside the pack, not a regular file"
 
 
-ZIP_TREE_LIMIT = 20_000  # entries walked in one `$zip` folder: a bound, not a pack size anyone needs
-MB = 1024 * 1024
-MAX_VALIDATOR_BYTES = 1 * MB  # a validator module is a few KB; lint parses it to find the function
-MAX_ASSET_BYTES = 50 * MB  # an `$asset` file, or all files of a `$zip` together: Lambda's direct-upload limit
-
-
-def _zip_tree(ctx: LintContext, base: Path, folder: Path) -> tuple[list[str], int]:
-    """(problems, total bytes of its regular files) of a `$zip` folder, walked once per lint."""
+def _zip_tree(ctx: LintContext, base: Path, folder: Path) -> ZipTree:
+    """A `$zip` folder as walked (project.zip_tree), once per lint."""
     cache = ctx.cache.setdefault("zip-trees", {})
     if folder not in cache:
-        problems: list[str] = []
-        cache[folder] = (problems, _walk_zip_tree(base, folder, problems))
+        cache[folder] = zip_tree(base, folder)
     return cache[folder]
-
-
-def _walk_zip_tree(base: Path, folder: Path, problems: list[str]) -> int:
-    """Walk `folder` without following links out of `base`, noting in `problems` links that leave the
-    pack and anything that is neither a regular file nor a folder; returns the bytes of its regular
-    files as the file system reports them (nothing is read). A file reached twice counts twice: the zip
-    would hold it twice."""
-    pending, seen, walked, total = [folder], {folder}, 0, 0
-    while pending:
-        directory = pending.pop()
-        try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError as exc:
-            problems.append(f"`{_shown(base, directory)}`, which cannot be read ({exc.strerror})")
-            continue
-        for entry in entries:
-            walked += 1
-            if walked > ZIP_TREE_LIMIT:
-                problems.append(f"more than {ZIP_TREE_LIMIT} entries; zip a smaller folder")
-                return total
-            problem, descend, size = _zip_entry(base, Path(entry.path))
-            total += size
-            if problem:
-                problems.append(f"`{_shown(base, Path(entry.path))}`, {problem}")
-            elif descend is not None and descend not in seen:
-                seen.add(descend)
-                pending.append(descend)
-    return total
-
-
-def _zip_entry(base: Path, path: Path) -> tuple[str | None, Path | None, int]:
-    """(why `path` cannot be zipped or None, the resolved folder to walk next or None, its size if a file)."""
-    try:
-        target = path.resolve(strict=True) if path.is_symlink() else path
-        info = os.stat(target)
-    except (OSError, RuntimeError):
-        return "a link that leads nowhere (or in a loop)", None, 0
-    if target != path and not (target == base or base in target.parents):
-        return "a link that leaves the pack directory; keep files inside the pack", None, 0
-    if stat.S_ISDIR(info.st_mode):
-        return None, target, 0
-    if not stat.S_ISREG(info.st_mode):
-        return f"which is {_kind(info.st_mode)}, not a regular file; a zip holds only files and folders", None, 0
-    return None, None, info.st_size
 
 
 def _stat(path: Path) -> os.stat_result | None:
@@ -365,21 +301,6 @@ def _stat(path: Path) -> os.stat_result | None:
         return os.stat(path)
     except (OSError, ValueError):
         return None
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
-
-
-def _shown(base: Path, path: Path) -> str:
-    try:
-        return path.relative_to(base).as_posix()
-    except ValueError:
-        return path.name
 
 
 @rule("missing-file")
@@ -398,7 +319,7 @@ def missing_file(ctx: LintContext):
         if not isinstance(relative, str) or not relative:
             yield pos, f"`{kind}` takes a path inside the pack, e.g. `assets/index.html`"
             continue
-        path = _inside(ctx.pack.directory, relative)
+        path = inside_pack(ctx.pack.directory, relative)
         if path is None:
             continue  # reported by path-escape
         if not path.exists():
@@ -408,32 +329,10 @@ def missing_file(ctx: LintContext):
             hint = "; `$zip` packs a directory" if kind == "$asset" else ""
             yield pos, f"`{kind}` path `{relative}` is a directory, not a file{hint}"
         else:
-            problem = _unfit(ctx, kind, relative, path)
+            base = ctx.pack.directory.resolve()
+            problem = unfit_file(kind, relative, path, lambda folder: _zip_tree(ctx, base, folder))
             if problem:
                 yield pos, problem
-
-
-def _unfit(ctx: LintContext, kind: str, relative: str, path: Path) -> str | None:
-    """Why an existing file cannot be used as `kind` (not a regular file, over its size limit), from
-    its status alone: nothing is opened, so a FIFO cannot block and a device cannot stream forever."""
-    info = _stat(path)
-    if info is None:
-        return None  # a link loop: path-escape or the step that reads it reports it
-    limit = MAX_VALIDATOR_BYTES if kind == "python" else MAX_ASSET_BYTES
-    if kind == "$zip" and stat.S_ISDIR(info.st_mode):
-        total = _zip_tree(ctx, ctx.pack.directory.resolve(), path)[1]
-        if total > limit:
-            return f"`$zip` folder `{relative}` holds over {_mb(limit)} of files ({total:,} bytes); zip less"
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        return f"`{kind}` path `{relative}` is {_kind(info.st_mode)}, not a regular file"
-    if info.st_size > limit:
-        return f"`{kind}` file `{relative}` is over {_mb(limit)} ({info.st_size:,} bytes); larger files are not read"
-    return None
-
-
-def _mb(size: int) -> str:
-    return f"{size // MB} MB"
 
 
 def _siblings(path: Path) -> list[str]:
