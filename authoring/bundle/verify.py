@@ -98,8 +98,8 @@ def kind_problem(info: zipfile.ZipInfo) -> str | None:
     mode = info.external_attr >> 16
     if info.create_system == 3 and stat.S_ISLNK(mode):
         return "a symbolic link"
-    if info.create_system == 3 and mode and not stat.S_ISREG(mode):
-        return "not a regular file"
+    if info.create_system == 3 and stat.S_IFMT(mode) and not stat.S_ISREG(mode):
+        return "not a regular file"  # a device, FIFO or directory; no type bits at all is a plain file
     if info.flag_bits & 0x1:
         return "encrypted"
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
