@@ -27,6 +27,11 @@ demo: setup
 	for pack in packs/*/; do \
 	  $(BIN)/mcx-author render-diagram $$pack --all --locale all -o build/diagrams/$$(basename $$pack) || exit 1; \
 	done
+	$(BIN)/mcx-author build packs/serverless-web-app
+	$(BIN)/mcx-author build packs/agentic-ai-app --allow-unsupported
+	$(BIN)/mcx-author build packs/serverless-web-app -o build/again
+	cmp build/serverless-web-app-*.mcxpack build/again/serverless-web-app-*.mcxpack
+	$(BIN)/mcx-author verify build/*.mcxpack
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -38,6 +43,7 @@ bench: setup
 	$(BIN)/python bench/i18n_long_text.py
 	$(BIN)/python bench/diagram_wrap.py
 	$(BIN)/python bench/dry_run.py
+	$(BIN)/python bench/build.py
 
 bench-sizes: setup
 	$(BIN)/python bench/diagram_size.py
