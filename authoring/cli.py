@@ -75,7 +75,11 @@ class LazyGroup(click.Group):
             code = 1
         except click.UsageError as exc:
             command = exc.ctx.command_path if exc.ctx else "mcx-author"
-            click.echo(f"{command}: {exc.format_message()} (see '{command} --help')", err=True)
+            hint = f"see '{command} --help'"
+            if isinstance(exc, click.NoSuchOption) and exc.option_name == "--root":
+                # a global option typed after the command, the usual slip: say where it goes
+                hint = "--root goes before the command: mcx-author --root DIR " + command.partition(" ")[2]
+            click.echo(f"{command}: {exc.format_message()} ({hint})", err=True)
             code = 2
         except click.ClickException as exc:
             click.echo(f"mcx-author: {exc.format_message()}", err=True)

@@ -147,3 +147,9 @@ def test_new_help_shows_an_example(run, kind):
     result = run("new", kind, "--help")
     assert result.exit_code == 0
     assert f"mcx-author new {kind} " in result.stdout.split("Example:")[1]
+
+
+def test_root_after_the_command_says_where_it_goes(run, sample_root):
+    result = run("i18n", "report", "--root", sample_root, SAMPLE)
+    assert result.exit_code == 2
+    assert "--root goes before the command: mcx-author --root DIR i18n report" in result.stderr
