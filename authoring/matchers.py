@@ -8,6 +8,8 @@ import json
 import re
 from typing import Any
 
+from .placeholders import fill, is_whole, names_in
+
 MATCHERS = ("equals", "not_equals", "contains", "matches", "exists", "length", "min_length", "one_of", "gte", "lte")
 
 DETAIL_WIDTH = 120  # a value shown in a detail is cut to this many characters
@@ -43,7 +45,10 @@ def _sized(actual: Any) -> bool:
 
 def mismatch(matcher: str, actual: Any, expected: Any) -> str | None:
     """None when `actual` (the value at the path) satisfies `matcher: expected`; else why not, in one line
-    naming the value found and what was expected."""
+    naming the value found and what was expected (or why `expected`, placeholders filled, cannot work)."""
+    unusable = value_problem(matcher, expected)
+    if unusable:
+        return unusable
     found = f"found {show(actual)}"
     if matcher == "equals":
         return None if _same(actual, expected) else f"{found}, expected {show(expected)}"
@@ -87,22 +92,31 @@ def _regex(actual: Any, expected: Any, found: str) -> str | None:
     return None if ok else f"{found}, expected text matching {show(expected)} in full"
 
 
+TYPED = ("exists", "length", "min_length", "one_of", "gte", "lte")  # a value of one type, or one whole placeholder
+
+
 def value_problem(matcher: str, value: Any) -> str | None:
     """Why `matcher: value` can never work whatever the response (None when it can): the static half of
-    the semantics, for lint."""
+    the semantics, for lint, and for the runtime once the placeholders are filled. A typed matcher may
+    take one whole placeholder (`gte: "{min_count}"`), which is filled with the variable's own value."""
     if matcher not in MATCHERS:
         return f"unknown matcher `{matcher}`"
+    if matcher in TYPED and isinstance(value, str) and is_whole(value):
+        return None
     if matcher in ("length", "min_length") and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-        return f"`{matcher}` takes an integer ≥ 0"
-    if matcher in ("gte", "lte") and not (_is_number(value) or isinstance(value, str)):
-        return f"`{matcher}` takes a number"
+        return f"`{matcher}` takes an integer ≥ 0 (or one whole placeholder), not {show(value)}"
+    if matcher in ("gte", "lte") and not _is_number(value):
+        return f"`{matcher}` takes a number (or one whole placeholder), not {show(value)}"
     if matcher == "exists" and not isinstance(value, bool):
-        return "`exists` takes true or false"
+        return f"`exists` takes true or false, not {show(value)}"
     if matcher == "one_of" and not isinstance(value, list):
-        return "`one_of` takes a list"
-    if matcher == "matches" and isinstance(value, str) and "{" not in value:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            return f"the regular expression does not compile: {exc}"
+        return f"`one_of` takes a list (or one whole placeholder), not {show(value)}"
+    if matcher == "matches":
+        if not isinstance(value, str):
+            return f"`matches` takes a regular expression as text, not {show(value)}"
+        if not names_in(value):
+            try:
+                re.compile(fill(value, {}))  # `{{n}}` is a literal `{n}` by then
+            except re.error as exc:
+                return f"the regular expression does not compile: {exc}"
     return None

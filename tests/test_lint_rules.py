@@ -34,6 +34,8 @@ SCENARIOS: dict[str, set[tuple[str, str, int, int, str]]] = {
     # unknown-key
     "typo-key": {("unknown-key", W, 5, 1, "objectves:")},
     "typo-matcher": {("unknown-key", V, 22, 9, "equal: Enabled")},
+    # matcher-value
+    "text-as-number": {("matcher-value", W, 32, 18, '"{suffix}"')},
     # duplicate-id (task, component, validator ids; counterexample names; a group and a component; repeats in lists)
     "copied-task": {
         ("duplicate-id", "tasks/enable-logging.yaml", 1, 5, "enable-versioning"),

@@ -17,17 +17,26 @@ SLUG = {
 TEXT = {"type": "string", "minLength": 1}
 VARIABLE = {"type": "string", "pattern": "^[a-z_][a-z0-9_]*$"}
 LOCALE_TAG = {"type": "string", "pattern": "^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$"}
+# A typed matcher may instead take one whole placeholder, filled with the variable's own value (a saved
+# number stays a number): lint's `matcher-value` rule (authoring/matchers.value_problem) says why a value is wrong.
+WHOLE_PLACEHOLDER = {"type": "string", "pattern": "^\\{[A-Za-z_][A-Za-z0-9_]*\\}$"}
+
+
+def _or_placeholder(schema: dict, description: str) -> dict:
+    return {"anyOf": [schema, WHOLE_PLACEHOLDER], "description": description + " Or one whole placeholder."}
+
+
 MATCHERS = {
     "equals": {"description": "The value at `path` equals this (placeholders allowed)."},
     "not_equals": {"description": "The value at `path` differs from this."},
     "contains": {"description": "A substring of the text, or a member of the list, at `path`."},
     "matches": {"type": "string", "description": "A Python regular expression the whole value must match."},
-    "exists": {"type": "boolean", "description": "`true`: the path yields a value; `false`: it yields null."},
-    "length": {"type": "integer", "minimum": 0, "description": "Exact length of the list, map or text."},
-    "min_length": {"type": "integer", "minimum": 0, "description": "Minimum length of the list, map or text."},
-    "one_of": {"type": "array", "description": "The value is one of these."},
-    "gte": {"type": "number", "description": "The number at `path` is at least this."},
-    "lte": {"type": "number", "description": "The number at `path` is at most this."},
+    "exists": _or_placeholder({"type": "boolean"}, "`true`: the path yields a value; `false`: it yields null."),
+    "length": _or_placeholder({"type": "integer", "minimum": 0}, "Exact length of the list, map or text."),
+    "min_length": _or_placeholder({"type": "integer", "minimum": 0}, "Minimum length of the list, map or text."),
+    "one_of": _or_placeholder({"type": "array"}, "The value is one of these."),
+    "gte": _or_placeholder({"type": "number"}, "The number at `path` is at least this."),
+    "lte": _or_placeholder({"type": "number"}, "The number at `path` is at most this."),
 }
 
 # A call that fails has no response, so `expect` beside `expect_error` could never be checked.

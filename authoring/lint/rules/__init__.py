@@ -1,3 +1,3 @@
 """The built-in rules; importing this package registers them."""
 
-from . import aws_calls, content, diagram, references, structure, variables  # noqa: F401
+from . import aws_calls, content, diagram, expectations, references, structure, variables  # noqa: F401

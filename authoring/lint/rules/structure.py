@@ -104,6 +104,12 @@ def _call_hint(value) -> str:
     return f" (did you mean `{service}.{xform_name(method)}`?)"
 
 
+def _is_matcher_value(path: tuple) -> bool:
+    from ...matchers import MATCHERS
+
+    return len(path) >= 3 and path[-3] == "expect" and path[-1] in MATCHERS
+
+
 def _schema_problems(doc: Document, kind: str) -> tuple[list[tuple[str, Pos, str]], set[tuple[tuple, str]]]:
     """(rule, pos, message) for every schema violation in `doc`, and the keys misspelled in it."""
     from ...schema.fast import fast_validator
@@ -127,6 +133,8 @@ def _schema_problems(doc: Document, kind: str) -> tuple[list[tuple[str, Pos, str
                     where = f" in {name}" if path else ""
                     problems.append(("unknown-key", doc.key_pos(path + (key,)), f"unknown key `{key}`{where}{hint}"))
             continue
+        if _is_matcher_value(path):
+            continue  # the `matcher-value` rule judges it, in the runtime's words (matchers.value_problem)
         pos = doc.pos(path)
         if keyword == "not" and custom:  # keys that exclude each other: point at the second one
             pos = doc.key_pos(path + (error.validator_value.get("required", [""])[-1],))
