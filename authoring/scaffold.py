@@ -142,6 +142,42 @@ def new_pack(root: Path, pack_id: str) -> list[Path]:
     return [pack_file, task_file]
 
 
+CI_TEMPLATES = {  # provider -> (template under templates/ci/, where it goes in the content root)
+    "github": (
+        ("packs.yml", ".github/workflows/packs.yml"),
+        ("pre-commit-config.yaml", ".pre-commit-config.yaml"),
+    ),
+}
+CI_VERSION_MARK = "@MCX_VERSION@"
+
+
+def ci_text(template: str) -> str:
+    """A CI template with this mcx-author's version filled in, so CI installs the toolchain that wrote it."""
+    from importlib.resources import files
+
+    from . import __version__
+
+    text = files("authoring").joinpath("templates", "ci", template).read_text(encoding="utf-8")
+    return text.replace(CI_VERSION_MARK, __version__)
+
+
+def new_ci(root: Path, provider: str) -> tuple[list[Path], list[Path]]:
+    """Write the CI files of `provider` into the content root; (created, skipped because they exist).
+
+    An existing file is never overwritten: it may be the repository's own, edited workflow."""
+    if provider not in CI_TEMPLATES:
+        raise UsageError(f"unknown CI provider `{provider}` (known: {', '.join(sorted(CI_TEMPLATES))})")
+    created, skipped = [], []
+    for template, relative in CI_TEMPLATES[provider]:
+        target = root / relative
+        if target.exists() or target.is_symlink():
+            skipped.append(target)
+            continue
+        write_new(target, ci_text(template))
+        created.append(target)
+    return created, skipped
+
+
 def new_task(root: Path, pack_dir: Path, task_id: str) -> list[Path]:
     """Create tasks/<id>.yaml in the pack and append the id to pack.yaml's `tasks` list."""
     from .loader import display_path

@@ -23,23 +23,36 @@ def new(ctx: click.Context) -> None:
 
 @new.command("pack")
 @click.argument("pack_id", metavar="ID")
+@click.option(
+    "--ci",
+    type=click.Choice(["github"]),
+    help="Also write a CI workflow and a pre-commit config into the content root (existing files are kept).",
+)
 @click.pass_context
-def new_pack_command(ctx: click.Context, pack_id: str) -> int:
+def new_pack_command(ctx: click.Context, pack_id: str, ci: str | None) -> int:
     """Create packs/ID/ with pack.yaml and an example task that lints clean.
 
     ID is lower-case words joined by hyphens; the pack is created under the content root's packs/.
+    With --ci github, .github/workflows/packs.yml and .pre-commit-config.yaml are written too,
+    unless they already exist (docs/publishing.md, "CI for content repositories").
 
     \b
     Example:
-      mcx-author new pack data-pipeline
+      mcx-author new pack data-pipeline --ci github
       mcx-author lint packs/data-pipeline
     """
     from ..loader import display_path
-    from ..scaffold import new_pack
+    from ..scaffold import new_ci, new_pack
 
     root = content_root(ctx)
     for path in new_pack(root, pack_id):
         click.echo(f"created {display_path(path, root)}")
+    if ci:
+        created, skipped = new_ci(root, ci)
+        for path in created:
+            click.echo(f"created {display_path(path, root)}")
+        for path in skipped:
+            click.echo(f"skipped {display_path(path, root)}: it already exists (left as it is)")
     return 0
 
 
