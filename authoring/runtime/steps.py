@@ -10,7 +10,7 @@ from ..matchers import mismatch
 from ..model import Pack, Step, Task, Validator
 from .clients import CallFailure, Clients, classify, operation_name
 from .python import DEFAULT_TIMEOUT, PythonValidators, ValidatorContext, run_python
-from .values import PackFiles, StepError, fill, fill_text, search
+from .values import PackFiles, StepError, fill, fill_known, fill_text, search
 
 
 @dataclass(frozen=True)
@@ -167,11 +167,12 @@ class Runner:
 MessageSource = Callable[[Task, Validator], str]
 
 
+UNKNOWN_VALUE = "…"  # what the candidate reads for a value the check never learned: the same in every language
+
+
 def fail_message(task: Task, validator: Validator, outcome: Outcome, messages: MessageSource | None = None) -> str:
     """The candidate-facing message of a failed validator (localized by `messages`, which returns the
-    template for a locale), its placeholders filled where known and left as written elsewhere."""
+    template for a locale): every placeholder known filled, `…` for a value the check never learned (its
+    own save, when the step that saves it failed), never a raw `{name}`."""
     template = messages(task, validator) if messages else validator.fail_message
-    try:
-        return fill_text(template, outcome.variables)
-    except StepError:
-        return template
+    return fill_known(template, outcome.variables, UNKNOWN_VALUE)

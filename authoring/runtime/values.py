@@ -66,6 +66,21 @@ def fill_text(text: str, variables: dict[str, Any]) -> str:
     return PATTERN.sub(replace, text) if "{" in text else text
 
 
+def fill_known(text: str, variables: dict[str, Any], unknown: str) -> str:
+    """`text` with every placeholder whose value is known filled, and `unknown` for the others (a save
+    its step never made, or null): for messages a person reads, where a raw `{name}` means nothing."""
+
+    def replace(match) -> str:
+        if match.group(1):
+            return "{" + match.group(1) + "}"
+        value = variables.get(match.group(2))
+        if value is None:
+            return unknown
+        return value if isinstance(value, str) else json.dumps(value, default=str)
+
+    return PATTERN.sub(replace, text) if "{" in text else text
+
+
 def fill(value: Any, variables: dict[str, Any], files: "PackFiles | None" = None) -> Any:
     """A params-like value with placeholders filled; a string that is one whole placeholder takes the
     variable's own value (a saved number stays a number); `$asset`/`$zip` become bytes when `files` is
