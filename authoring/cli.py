@@ -21,7 +21,11 @@ COMMANDS = {
     "dry-run": ("authoring.commands.dryrun", "dry_run", "Prove validators offline in moto: vacuous, unsatisfiable, leaky."),
     "i18n": ("authoring.commands.i18n", "i18n", "Translate packs: extract, update, report, compile catalogs."),
     "lint": ("authoring.commands.lint", "lint", "Check packs: schema, references, AWS calls, time budget."),
+    "ls": ("authoring.commands.ls", "ls", "List packs, their archive state, a CI matrix."),
     "new": ("authoring.commands.new", "new", "Create a pack or task from a template that lints clean."),
+    "publish": (
+        "authoring.commands.publish", "publish", "Upload verified archives to S3 and index them."
+    ),
     "render-diagram": (
         "authoring.commands.diagram", "render_diagram", "Draw architecture and task diagrams, localized, with highlights."
     ),

@@ -22,7 +22,7 @@ finally:
 
 @pytest.mark.parametrize("args", [
     ["--help"], ["lint", "--help"], ["new", "--help"], ["schema", "--help"], ["check", "--help"], ["build", "--help"],
-    ["verify", "--help"],
+    ["verify", "--help"], ["publish", "--help"], ["ls", "--help"],
 ])
 def test_help_imports_no_heavy_library(args):
     done = subprocess.run(

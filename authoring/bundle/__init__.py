@@ -7,6 +7,8 @@ Public API (commands import from here):
 - `GateFailed`: a pack refused by lint, i18n or the dry-run
 - `verify_archive(path)` -> `VerifyProblem`s (none: intact); `Limits`
 - `SCHEMA`, `SUFFIX`, `archive_name(id, version)`, `source_epoch(root)`
+- `publish(paths, Target.of(bucket, prefix, ...), dry_run)` -> `PublishReport`; `INDEX_SCHEMA`, `latest(versions)`
+- `list_packs(dirs, root, build_dir)` -> `Listed`s; `matrix(listed)` (the `ls --format json` document)
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from __future__ import annotations
 from .archive import SUFFIX, archive_name, source_epoch
 from .build import Options, Outcome, Source, archive_bytes, build_pack, build_packs
 from .gates import GateFailed
+from .listing import Listed, list_packs, matrix
 from .manifest import SCHEMA
+from .publish import INDEX_SCHEMA, Target, latest, publish
+from .publish import Report as PublishReport
 from .verify import Limits, VerifyProblem, verify_archive
 
 __all__ = [
     "SUFFIX", "archive_name", "source_epoch", "Options", "Outcome", "Source", "archive_bytes", "build_pack",
-    "build_packs", "GateFailed", "SCHEMA", "Limits", "VerifyProblem", "verify_archive",
+    "build_packs", "GateFailed", "SCHEMA", "Limits", "VerifyProblem", "verify_archive", "INDEX_SCHEMA", "Target",
+    "latest", "publish", "PublishReport", "Listed", "list_packs", "matrix",
 ]
