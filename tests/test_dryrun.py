@@ -71,7 +71,7 @@ def test_unsupported_operation_is_neither_a_pass_nor_a_failure(run, copy_pack):
     code, report = dry_run_json(run, copy_pack, "unsupported")
     record = task(report, "enable-versioning")
     assert code == 1
-    assert record["status"] == "unsupported" and record["unsupported"] == ["bedrock:GetGuardrail"]
+    assert record["status"] == "unsupported" and record["unsupported"] == ["bedrock:GetInferenceProfile"]
 
 
 def test_allow_unsupported_exits_zero_when_nothing_failed(run, copy_pack):

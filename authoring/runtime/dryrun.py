@@ -28,6 +28,7 @@ class Sandbox(Protocol):
     def factory(self, service: str) -> Any: ...
     def snapshot(self) -> Any: ...
     def restore(self, snapshot: Any) -> None: ...
+    # optional: `simulated() -> list[str]`, the simulated operations answered since the last call
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class PhaseResult:
     name: str
     problems: list[Problem] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
+    simulated: list[str] = field(default_factory=list)  # operations the simulation answered, not moto
     seconds: float = 0.0
 
     @property
@@ -77,13 +79,17 @@ class TaskResult:
         return sorted({op for phase in self.phases for op in phase.unsupported})
 
     @property
+    def simulated(self) -> list[str]:
+        return sorted({op for phase in self.phases for op in phase.simulated})
+
+    @property
     def status(self) -> str:
         statuses = {phase.status for phase in self.phases}
         return FAILED if FAILED in statuses else UNSUPPORTED if UNSUPPORTED in statuses else VERIFIED
 
     def as_dict(self) -> dict:
         return {"id": self.id, "status": self.status, "problems": [p.as_dict() for p in self.problems],
-                "unsupported": self.unsupported, "simulated": []}
+                "unsupported": self.unsupported, "simulated": self.simulated}
 
 
 @dataclass
@@ -218,7 +224,9 @@ class DryRun:
             variables = self._start(chain)
         except StepFailed as exc:
             return self._step_problem(before, exc, "a dependency's solution")
+        self._simulated(None)
         self._before(task, variables, before)
+        self._simulated(before)
         after = self._phase(result, "after", "after")
         try:
             self.runner.apply(task.solution, variables)
@@ -226,15 +234,28 @@ class DryRun:
             self._step_problem(after, exc, "solution")
         else:
             self._all_pass(task, self.runner.check(task, self._validator_variables(variables)), after)
+        self._simulated(after)
         for counterexample in task.counterexamples:
             phase = self._phase(result, "counterexample", f"counterexample: {counterexample.name}")
             start = self._start(chain)
+            self._simulated(None)
             try:
                 self.runner.apply(counterexample.steps, start)
             except StepFailed as exc:
                 self._step_problem(phase, exc, f"counterexample `{counterexample.name}`")
                 continue
+            finally:
+                self._simulated(phase)
             self._exactly(task, counterexample, self.runner.check(task, self._validator_variables(start)), phase)
+            self._simulated(phase)
+
+    def _simulated(self, phase: PhaseResult | None) -> None:
+        """The simulated operations answered since the last call go to `phase` (None: forgotten — they were
+        the setup's or a dependency's, replayed to reach the task's start)."""
+        taken = getattr(self.sandbox, "simulated", None)
+        found = taken() if taken else []
+        if phase is not None:
+            phase.simulated = sorted(set(phase.simulated) | set(found))
 
     def _phase(self, result: TaskResult, phase: str, name: str) -> PhaseResult:
         record = PhaseResult(phase, name)
@@ -305,12 +326,14 @@ class DryRun:
                     self._step_problem(phases[task.id], exc, "solution")
                 return results
             applied.append(task.id)
+        self._simulated(None)
         for task in self.order:
             if task.id not in phases:
                 continue
             later = applied[applied.index(task.id) + 1:]
             why = f" (after the solutions of the tasks after it: {', '.join(later)})" if later else ""
             self._all_pass(task, self.runner.check(task, self._validator_variables(variables)), phases[task.id], why)
+            self._simulated(phases[task.id])
         return results
 
 

@@ -1,5 +1,6 @@
-"""An in-process moto account for dry-run: clients that reach it, and its whole state saved and restored
-in milliseconds, so setup and dependency chains are replayed once per run, not once per scenario."""
+"""An in-process moto account for dry-run: clients that reach it, with the simulation of the operations
+moto lacks (`simulate/`) installed, and its whole state saved and restored in milliseconds, so setup and
+dependency chains are replayed once per run, not once per scenario."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class MotoAccount:
         self.region = region
         self.account_id = ACCOUNT_ID
         self._mock = None
+        self._simulation = None
         self._session = None
         self._saved_env: dict[str, str | None] = {}
 
@@ -34,10 +36,15 @@ class MotoAccount:
 
         self._mock = mock_aws(config={"core": {"reset_boto3_session": False}})
         self._mock.start()
+        from .simulate import install
+
+        self._simulation = install()
+        self._simulation.__enter__()
         self._session = boto3.Session(region_name=self.region, **{k.lower(): v for k, v in _FAKE_CREDENTIALS.items()})
         return self
 
     def __exit__(self, *exc_info) -> None:
+        self._simulation.__exit__(*exc_info)
         self._mock.stop()
         for name, value in self._saved_env.items():
             if value is None:
@@ -47,6 +54,12 @@ class MotoAccount:
 
     def factory(self, service: str) -> Any:
         return self._session.client(service, region_name=self.region)
+
+    def simulated(self) -> list[str]:
+        """The simulated operations (`bedrock:GetGuardrail`) answered since the last call."""
+        from .simulate import take_recorded
+
+        return take_recorded()
 
     def snapshot(self) -> "Snapshot":
         return Snapshot.take()

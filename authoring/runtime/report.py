@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 
 from ..errors import Pos
 from ..findings import ERROR, WARNING, Finding
-from .dryrun import FAILED, UNSUPPORTED, VERIFIED, PackResult, Problem
+from .dryrun import FAILED, UNSUPPORTED, VERIFIED, PackResult, Problem, TaskResult
 
 MARK = {VERIFIED: "ok", FAILED: "FAILED", UNSUPPORTED: "unsupported"}
 
@@ -23,16 +23,25 @@ def _problem_lines(problem: Problem) -> list[str]:
     return lines
 
 
+def _mark(task: TaskResult) -> str:
+    """`ok`; a task proven with simulated operations says so: `verified (simulated: bedrock:GetGuardrail)`."""
+    if task.status == VERIFIED and task.simulated:
+        return f"verified (simulated: {', '.join(task.simulated)})"
+    return MARK[task.status]
+
+
 def format_text(results: list[PackResult]) -> str:
     out = []
     for result in results:
         out.append(f"{result.pack}")
         for task in result.tasks:
-            out.append(f"  {task.id:<40} {MARK[task.status]}")
+            out.append(f"  {task.id:<40} {_mark(task)}")
             for problem in task.problems:
                 out.extend(_problem_lines(problem))
             if task.unsupported:
                 out.append(f"    unsupported by moto: {', '.join(task.unsupported)}")
+            if task.simulated and task.status != VERIFIED:
+                out.append(f"    simulated: {', '.join(task.simulated)}")
         counts = ", ".join(f"{result.count(s)} {s}" for s in (VERIFIED, FAILED, UNSUPPORTED))
         out.append(f"{len(result.tasks)} tasks: {counts}")
     return "\n".join(out) + "\n"
@@ -53,6 +62,9 @@ def format_junit(results: list[PackResult]) -> str:
         for task, phase in cases:
             case = ET.SubElement(suite, "testcase", classname=f"{result.pack}.{task.id}", name=phase.name,
                                  time=f"{phase.seconds:.3f}")
+            if phase.simulated:  # the proof rests on the simulation of these operations, not on moto
+                properties = ET.SubElement(case, "properties")
+                ET.SubElement(properties, "property", name="simulated", value=", ".join(phase.simulated))
             if phase.problems:
                 text = "\n".join(line.strip() for p in phase.problems for line in _problem_lines(p))
                 failure = ET.SubElement(case, "failure", message=phase.problems[0].detail)
