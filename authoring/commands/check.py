@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import locate_packs
+from .common import check_task_id, fail_messages, locate_packs
 
 FORMATS = ["text", "json", "sarif", "github"]
 
@@ -42,7 +42,6 @@ def check(ctx, pack, task_id, profile, region, endpoint_url, locale, variables, 
     from ..loader import display_path
     from ..project import valid_pack
     from ..runtime import check as run_check, parse_vars, session_factory
-    from .dryrun import _check_task, _messages
 
     where = locate_packs(ctx, (pack,))
     config = where.config()
@@ -50,9 +49,9 @@ def check(ctx, pack, task_id, profile, region, endpoint_url, locale, variables, 
     if len(models) != 1:
         raise click.UsageError(f"{pack}: expected one pack, found {len(models)}")
     model = models[0]
-    _check_task(models, task_id)
+    check_task_id(models, task_id)
     given = parse_vars(variables)
-    messages = _messages(model, where.root, config, locale) if locale else None
+    messages = fail_messages(model, where.root, config, locale) if locale else None
     factory = session_factory(profile, region or model.region, endpoint_url)
     result = run_check(model, factory, region=region, variables=given, task_ids=[task_id] if task_id else None,
                        messages=messages, validator_timeout=validator_timeout)

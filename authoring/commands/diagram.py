@@ -55,7 +55,7 @@ def render_diagram(ctx, pack, locale, task, view, fmt, output, all_variants, ico
     if locale == "all" and not all_variants:
         raise UsageError("--locale all goes with --all")
     if locale and locale != "all":
-        from ..i18n.locales import resolve_locale
+        from ..i18n import resolve_locale
 
         known = [resolve_locale(model.source_locale)] + [resolve_locale(s.tag) for s in model.locales]
         resolve_locale(locale, known)

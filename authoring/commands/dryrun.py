@@ -7,7 +7,7 @@ import time
 
 import click
 
-from .common import locate_packs
+from .common import check_task_id, fail_messages, locate_packs
 
 FORMATS = ["text", "json", "junit", "sarif", "github"]
 
@@ -41,28 +41,17 @@ def dry_run(ctx, packs, task_id, fmt, allow_unsupported, locale, jobs, validator
     where = locate_packs(ctx, packs)
     config = where.config()
     models = [valid_pack(d, where.root, config) for d in where.pack_dirs()]
-    _check_task(models, task_id)
+    check_task_id(models, task_id)
     started = time.perf_counter()
     results = [_run(model, where.root, config, task_id, locale, jobs, validator_timeout, started) for model in models]
     click.echo(_render(fmt, results, models, where.root), nl=False)
     return 0 if all(r.passed(allow_unsupported) for r in results) else 1
 
 
-def _check_task(models, task_id: str | None) -> None:
-    from ..text import suggest
-    from ..errors import UsageError
-
-    if task_id is None:
-        return
-    known = [t.id for m in models for t in m.listed_tasks]
-    if task_id not in known:
-        raise UsageError(f"--task {task_id}: no such task{suggest(task_id, known)}")
-
-
 def _run(model, root, config, task_id, locale, jobs, validator_timeout, started):
     from ..runtime import MotoAccount, dry_run
 
-    messages = _messages(model, root, config, locale) if locale else None
+    messages = fail_messages(model, root, config, locale) if locale else None
     total = 1 if task_id else len(model.listed_tasks)
     done = []
 
@@ -85,21 +74,6 @@ def _empty(model):
     from ..runtime import PackResult
 
     return PackResult(model.id, [])
-
-
-def _messages(model, root, config, locale: str):
-    """The fail_message templates of `locale` (the source text where a string is not shipped), through
-    the i18n package's `localize`, as the exam would show them."""
-    from ..i18n import localize
-    from ..i18n.locales import resolve_locale
-
-    tag = resolve_locale(locale, [model.source_locale] + [s.tag for s in model.locales])
-    localized = localize(model, root, tag, config)
-
-    def message(task, validator) -> str:
-        return localized.text(f"task/{task.id}/validator/{validator.id}/fail_message", validator.fail_message)
-
-    return message
 
 
 def _render(fmt: str, results, models, root) -> str:

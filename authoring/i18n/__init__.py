@@ -7,6 +7,7 @@ the msgctxt keys, `pack_locales` and `locale_tag` give canonical locale tags; `r
 
 from . import keys
 from .localize import LocalizedPack, locale_tag, localize, pack_locales
+from .locales import resolve_locale  # noqa: F401  (a --locale from the command line: UsageError when unknown)
 from .workflow import compile_catalogs
 from .workflow import report as report_locales
 
