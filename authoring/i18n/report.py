@@ -81,7 +81,7 @@ def report_pack(
     path = po_path(root, locale, pack.id)
     display = display_path(path, root)
     report = PackReport(pack.id, locale, display, required, gate, total=len(messages))
-    babel_locale = parse_locale(locale)  # `locale` is canonical (`ja`, `pt_BR`): see workflow.locale_tag
+    babel_locale = parse_locale(locale)  # `locale` is canonical (`ja`, `pt_BR`): see localize.locale_tag
     entries, obsolete, catalog = {}, 0, None
     if os.path.lexists(path):  # a FIFO or directory is read, and refused
         catalog = read_catalog(path, display, locale)

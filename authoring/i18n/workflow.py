@@ -23,6 +23,7 @@ from .catalogs import (
     template_catalog,
 )
 from .glossary import glossary_for
+from .localize import locale_tag  # a tag from a pack or mcx.toml: InputError when unknown
 from .locales import resolve_locale
 from .merge import merge
 from .messages import pack_messages
@@ -63,11 +64,6 @@ def extract(paths, root: Path, config: Config, check: bool = False) -> list[Writ
             diff = tuple(content_diff(on_disk, data, display)) if stale else ()
             results.append(Written(pack.id, display, stale, detail, diff))
     return results
-
-
-def locale_tag(tag: str) -> str:
-    """The canonical gettext form of a locale tag: `JA` -> `ja`, `pt-BR` -> `pt_BR`."""
-    return resolve_locale(tag)
 
 
 def declared_locales(pack: Pack) -> list[str]:
