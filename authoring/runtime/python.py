@@ -13,7 +13,6 @@ from botocore.exceptions import ClientError
 from .clients import Clients, MutatingCallRefused
 from .values import PackFiles, StepError
 
-MAX_SOURCE_BYTES = 1024 * 1024  # a validator file, as lint bounds it
 DEFAULT_TIMEOUT = 10.0
 
 
@@ -59,12 +58,10 @@ class PythonValidators:
         return function
 
     def _load(self, relative: str) -> dict:
-        path = self.files.inside(relative)
-        if not path.is_file() or path.stat().st_size > MAX_SOURCE_BYTES:
-            raise StepError(f"`{relative}` is not a regular file of at most 1 MB in the pack")
+        path, source = self.files.python_source(relative)  # checked as lint checks it: project.pack_file
         namespace = {"__name__": f"mcx_validator_{len(self._modules)}", "__file__": str(path)}
         try:
-            exec(compile(path.read_bytes(), str(path), "exec"), namespace)  # noqa: S102 - the pack's own code
+            exec(compile(source, str(path), "exec"), namespace)  # noqa: S102 - the pack's own code
         except Exception as exc:  # noqa: BLE001 - a broken file fails its validators, never the run
             raise StepError(f"`{relative}` cannot be loaded: {_one_line(exc)}") from None
         return namespace

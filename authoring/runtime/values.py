@@ -15,7 +15,8 @@ from jmespath import functions
 
 from ..errors import InputError
 from ..placeholders import PATTERN
-from ..project import pack_file, zip_tree
+from ..files import read_regular
+from ..project import MAX_VALIDATOR_BYTES, pack_file, zip_tree
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed entry times: the same files give the same archive
 
@@ -110,9 +111,14 @@ class PackFiles:
         self.directory = directory.resolve()
         self._cache: dict[tuple[str, str], bytes] = {}
 
-    def inside(self, relative: str) -> Path:
-        """The `python:` file `relative` names, as lint accepts it, or StepError."""
-        return self._file("python", relative)
+    def python_source(self, relative: str) -> tuple[Path, bytes]:
+        """The `python:` file `relative` names, as lint accepts it, and its bytes (bounded as lint reads
+        them), or StepError."""
+        path = self._file("python", relative)
+        try:
+            return path, read_regular(path, MAX_VALIDATOR_BYTES, relative, what="a validator file")
+        except InputError as exc:
+            raise StepError(exc.message) from None
 
     def asset(self, relative: str) -> bytes:
         key = ("$asset", relative)
