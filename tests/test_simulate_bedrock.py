@@ -77,6 +77,11 @@ def pii(answer: dict) -> dict[str, str]:
 # --- answers ----------------------------------------------------------------------------------------------
 
 
+def test_every_answer_is_checked_against_the_output_shape(bedrock):
+    bedrock.get_guardrail(guardrailIdentifier=create(bedrock)["guardrailId"])
+    assert bedrock.checked == ["CreateGuardrail", "GetGuardrail"]
+
+
 def test_create_answers_a_draft_with_an_id_and_its_arn(bedrock):
     created = create(bedrock)
     assert created["version"] == "DRAFT"
