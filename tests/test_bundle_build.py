@@ -79,7 +79,7 @@ def test_manifest_describes_pack_locales_tasks_and_toolchain(built):
     tasks = {t["id"]: t for t in manifest["tasks"]}
     assert tasks["enable-website"]["depends_on"] == ["enable-versioning"]
     assert tasks["enable-website"]["points"] == 20
-    assert tasks["enable-website"]["dry_run"] == {"status": "verified", "unsupported": []}
+    assert tasks["enable-website"]["dry_run"] == {"status": "verified", "unsupported": [], "simulated": []}
     assert manifest["toolchain"]["name"] == "mcx-author"
 
 
@@ -250,3 +250,12 @@ def test_one_refused_pack_does_not_stop_the_others(copy_pack, run, tmp_path):
     assert result.exit_code == 1
     assert (tmp_path / "out" / ARCHIVE).is_file()
     assert "dryrun-vacuous: refused" in result.stderr
+
+
+def test_simulated_operations_are_recorded_in_the_manifest(copy_pack, run, tmp_path):
+    pack = copy_pack("dryrun-guardrail")  # declares no locale: only the dry-run matters
+    result = run("build", pack, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [task] = manifest_of(next((tmp_path / "out").glob("*.mcxpack")))["tasks"]
+    assert task["dry_run"]["status"] == "verified"
+    assert "bedrock:GetGuardrail" in task["dry_run"]["simulated"]

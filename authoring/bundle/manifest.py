@@ -51,6 +51,7 @@ def _task(task, dry_run) -> dict:
         "dry_run": {
             "status": result.status if result else "unsupported",
             "unsupported": list(result.unsupported) if result else [],
+            "simulated": list(result.simulated) if result else [],
         },
     }
 
