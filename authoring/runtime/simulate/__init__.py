@@ -18,15 +18,22 @@ A module is written the way moto writes a service, so it can be offered to moto 
 - `url_paths`: moto's `urls.py` patterns (`"{0}/guardrails$"`) for those routes;
 - `SIMULATION`: a `Simulation` naming all of the above and the moto modules they extend.
 
+Overrides: an operation moto implements but answers unlike AWS (moto's `create_agent` marks a new agent
+`PREPARED` at once) is named in the `Simulation`'s `overrides`, with the reason in the module's docstring.
+The simulation answers it although moto implements it, and the mixin's method of that name replaces
+moto's backend method while installed. This is explicit, unlike hooking a private method of moto's, which
+moto may rename or stop calling without notice: the test of the installed moto checks that each override
+is still implemented by moto and still answers unlike AWS, so it is removed once moto is fixed.
+
 `install()` adds the mixin's methods to moto's backend class and puts the module's URL patterns in front
 of moto's own for that service (moto's bedrock routes start with a catch-all), and undoes both on exit.
 Each request on those routes is matched to its operation by moto's own router: an operation moto
-implements itself (its response class has the method) goes to moto — the simulation steps aside for it —
-and every other one to the simulation, which records it (`take_recorded()`), so the report can say which
+implements itself (its response class has the method) goes to moto — the simulation steps aside for it,
+overrides excepted — and every other one to the simulation, which records it (`take_recorded()`), so the report can say which
 results were simulated. `tests/test_simulate_*.py` fail loudly when moto starts implementing a simulated
 operation, and validate every simulated response against botocore's output shape.
 
-To add a service: write `<service>.py` with the four parts and a `SIMULATION`, list it in `SIMULATIONS`
+To add a service: write `<service>.py` with the four parts and a `SIMULATION`, list it in `simulations()`
 below, and add its tests (shapes, errors, state) beside `tests/test_simulate_bedrock.py`.
 """
 
@@ -51,6 +58,7 @@ class Simulation:
     backend_mixin: type  # methods written for `moto_backend`
     response: type  # a subclass of moto's response class, one method per simulated operation
     url_paths: dict[str, Callable]  # moto style: `"{0}/guardrails$": Response.dispatch`
+    overrides: frozenset[str] = frozenset()  # operations moto implements unlike AWS, answered by the simulation
 
     @property
     def moto_response(self) -> type:
@@ -61,8 +69,13 @@ class Simulation:
         return {name for name in _api_names(self.service) if _method(name) in vars(self.response)}
 
     def implemented_by_moto(self) -> set[str]:
-        """The simulated operations moto answers itself (then the simulation steps aside for them)."""
-        return {name for name in self.operations() if callable(getattr(self.moto_response, _method(name), None))}
+        """The simulated operations moto answers itself (then the simulation steps aside for them), overrides
+        excepted."""
+        return self.moto_implements(self.operations()) - self.overrides
+
+    def moto_implements(self, names: set[str] | frozenset[str]) -> set[str]:
+        """Those of the API names whose method moto's response class has."""
+        return {name for name in names if callable(getattr(self.moto_response, _method(name), None))}
 
     def offered(self) -> set[str]:
         return self.operations() - self.implemented_by_moto()
@@ -70,9 +83,9 @@ class Simulation:
 
 def simulations() -> list[Simulation]:
     """Every service's simulation (imports moto)."""
-    from . import bedrock
+    from . import bedrock, bedrock_agent
 
-    return [bedrock.SIMULATION]
+    return [bedrock.SIMULATION, bedrock_agent.SIMULATION]
 
 
 def simulated_operations() -> set[str]:
@@ -104,8 +117,10 @@ def install() -> Iterator[None]:
 
 def _extend_backend(simulation: Simulation) -> Callable[[], None]:
     target, moto_has = simulation.moto_backend, simulation.implemented_by_moto()
+    overridden = set(map(_method, simulation.overrides))
     names = [n for n in vars(simulation.backend_mixin) if not n.startswith("__")]
-    names = [n for n in names if n.startswith("_") or not hasattr(target, n) and n not in map(_method, moto_has)]
+    names = [n for n in names if n.startswith("_") or n in overridden
+             or not hasattr(target, n) and n not in map(_method, moto_has)]
     saved = {n: vars(target)[n] for n in names if n in vars(target)}
     for name in names:
         setattr(target, name, vars(simulation.backend_mixin)[name])
