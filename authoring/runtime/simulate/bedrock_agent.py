@@ -565,7 +565,7 @@ class AgentsBackend:
     def associate_agent_knowledge_base(self, agent_id: str, version: str, knowledge_base_id: str,
                                        description: str, state: str | None) -> FakeAgentKnowledgeBase:
         agent = self._draft(agent_id, version)
-        self.get_knowledge_base(knowledge_base_id)  # moto's: ResourceNotFoundException when there is none
+        self._knowledge_base(knowledge_base_id)
         if knowledge_base_id in agent.knowledge_bases:
             raise ConflictException(f"Knowledge base {knowledge_base_id} is already associated with agent {agent_id}.")
         association = FakeAgentKnowledgeBase(agent_id, knowledge_base_id, description, state)
@@ -651,8 +651,8 @@ class AgentsBackend:
         return knowledge_base
 
     def _knowledge_base(self, knowledge_base_id: str) -> FakeKnowledgeBase:
-        knowledge_base = self.get_knowledge_base(knowledge_base_id)  # moto's
-        if not isinstance(knowledge_base, FakeKnowledgeBase):
+        knowledge_base = self.knowledge_bases.get(knowledge_base_id)
+        if not isinstance(knowledge_base, FakeKnowledgeBase):  # moto's own error would answer 400, not 404
             raise ResourceNotFoundException(f"Knowledge base {knowledge_base_id} not found")
         return knowledge_base
 
