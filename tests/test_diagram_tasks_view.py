@@ -72,7 +72,7 @@ def test_task_node_shows_points_and_minutes(run, clean, task):
 def test_visible_edges_are_exactly_the_dependencies(agentic):
     pack, svg = agentic
     dependencies = {(dep, task["id"]) for task in listed_tasks(pack) for dep in task.get("depends_on") or []}
-    assert len(dependencies) == 5  # the fixture's premise: a real dependency graph
+    assert len(dependencies) == 6  # the fixture's premise: a real dependency graph
     assert {ends(g) for g in gs(svg, "edge") if visible(g)} == dependencies
 
 
