@@ -23,12 +23,12 @@ demo: setup
 	$(BIN)/mcx-author i18n report
 	$(BIN)/mcx-author i18n compile
 	$(BIN)/mcx-author dry-run packs/serverless-web-app
-	$(BIN)/mcx-author dry-run packs/agentic-ai-app --allow-unsupported
+	$(BIN)/mcx-author dry-run packs/agentic-ai-app
 	for pack in packs/*/; do \
 	  $(BIN)/mcx-author render-diagram $$pack --all --locale all -o build/diagrams/$$(basename $$pack) || exit 1; \
 	done
 	$(BIN)/mcx-author build packs/serverless-web-app
-	$(BIN)/mcx-author build packs/agentic-ai-app --allow-unsupported
+	$(BIN)/mcx-author build packs/agentic-ai-app
 	$(BIN)/mcx-author build packs/serverless-web-app -o build/again
 	cmp build/serverless-web-app-*.mcxpack build/again/serverless-web-app-*.mcxpack
 	$(BIN)/mcx-author verify build/*.mcxpack
