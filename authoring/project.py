@@ -8,6 +8,7 @@ any directory reads the same `locales/` as `cd /abs && mcx-author i18n report pa
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import stat
 from dataclasses import dataclass
@@ -209,11 +210,14 @@ def _pack_suggestion(raw: str, packs: Path) -> str:
 #
 # Which problems make a pack unsafe (a broken shape, a dangling reference, a cycle) is decided by lint's
 # rules marked `structural=True`, but project sits below the features and must not import lint. So the
-# check is handed in the other way: importing `authoring.lint` registers it here, and the command layer
-# (commands/common.py) imports lint before it asks for a pack. Asking with nothing registered is our bug,
-# and says so, rather than handing out an unchecked pack.
+# check is handed in the other way: importing `authoring.lint` registers it here. Like a plugin, the
+# provider is named as data and imported on first use, so a library caller (a script, a benchmark) that
+# asks for a pack without importing lint first still gets a checked pack; the import graph keeps project
+# below lint. If the provider registers nothing, that is our bug, and says so, rather than handing out an
+# unchecked pack.
 
 StructuralCheck = Callable[[PackSource, Config], list[Finding]]
+STRUCTURAL_CHECK_PROVIDER = "authoring.lint"
 _structural_check: StructuralCheck | None = None
 
 
@@ -227,7 +231,9 @@ def valid_pack(directory: Path, root: Path, config: Config) -> Pack:
     """The pack model, or InputError naming the first structural problem (commands other than lint
     need a pack whose shape and references are sound; lint reports everything)."""
     if _structural_check is None:
-        raise RuntimeError("no structural check registered: import authoring.lint before asking for a pack")
+        importlib.import_module(STRUCTURAL_CHECK_PROVIDER)  # registers the check as it loads
+    if _structural_check is None:
+        raise RuntimeError(f"{STRUCTURAL_CHECK_PROVIDER} registered no structural check")
     source = load_pack(directory, root)
     errors = sorted(f for f in _structural_check(source, config) if f.severity == ERROR)
     if errors or source.pack is None:
