@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 
@@ -9,7 +10,7 @@ import pytest
 from conftest import TESTS
 
 REPO = TESTS.parent
-LOCK = REPO / "requirements" / "lock.txt"
+LOCK = REPO / "requirements.txt"
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)(?:\s*;[^\\]*)?\s*\\$")
 
 
@@ -61,3 +62,28 @@ def test_lock_has_no_unpinned_or_editable_line():
         if line and not line.startswith((" ", "#")) and not PIN.match(line)
     ]
     assert loose == []
+
+
+PIN_WITH_MARKER = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)\s*(?:;\s*([^\\]*?))?\s*\\$")
+
+
+@pytest.mark.skipif(bool(os.environ.get("MCX_UNLOCKED")), reason="make test-latest runs without the lock on purpose")
+def test_the_environment_holds_exactly_the_locked_versions():
+    """What the tests run against is what the lock says, so a fresh machine gets the versions tested."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.markers import Marker
+
+    wrong = []
+    for line in LOCK.read_text(encoding="utf-8").splitlines():
+        match = PIN_WITH_MARKER.match(line)
+        if not match or (match.group(3) and not Marker(match.group(3)).evaluate()):
+            continue
+        name, pinned = match.group(1), match.group(2)
+        try:
+            installed = version(name)
+        except PackageNotFoundError:
+            installed = "missing"
+        if installed != pinned:
+            wrong.append(f"{name}: locked {pinned}, installed {installed}")
+    assert wrong == [], "run `make test` (it rebuilds .venv from the lock)"
