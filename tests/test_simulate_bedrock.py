@@ -10,11 +10,10 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from botocore.exceptions import ClientError
-from botocore.stub import Stubber
 
 from authoring.runtime import MotoAccount
-from authoring.runtime.simulate import constraint_errors, simulations, take_recorded
+from simulate_support import checked_client, error_of
+from authoring.runtime.simulate import simulations, take_recorded
 
 MESSAGES = {"blockedInputMessaging": "Sorry.", "blockedOutputsMessaging": "Sorry, no."}
 EVERY_POLICY = {
@@ -34,40 +33,15 @@ EVERY_POLICY = {
 }
 
 
-def _check_shape(client, method: str, response: dict) -> None:
-    """botocore's Stubber validates a response against the output shape (types, required and unknown
-    members); constraint_errors adds the enums, patterns and maximum lengths."""
-    body = {k: v for k, v in response.items() if k != "ResponseMetadata"}
-    stubber = Stubber(client)
-    stubber.add_response(method, body)  # raises ParamValidationError when the answer breaks the shape
-    operation = client.meta.service_model.operation_model(client.meta.method_to_api_mapping[method])
-    assert constraint_errors(body, operation.output_shape) == [], (method, body)
-
-
 @pytest.fixture
 def bedrock():
     """A bedrock client on the simulated account; every answer it gets is checked against the model."""
     with MotoAccount("us-east-1") as account:
-        client = account.factory("bedrock")
-        methods = {api: name for name, api in client.meta.method_to_api_mapping.items()}
-
-        def validate(http_response=None, parsed=None, model=None, **_):
-            if http_response.status_code < 300:
-                _check_shape(client, methods[model.name], parsed)
-                client.checked.append(model.name)
-        client.meta.events.register("after-call.bedrock", validate)
-        client.account, client.checked = account, []
-        yield client
+        yield checked_client(account, "bedrock")
 
 
 def create(bedrock, name: str = "support", **config) -> dict:
     return bedrock.create_guardrail(name=name, **MESSAGES, **config)
-
-
-def error_of(call, **params) -> tuple[str, int]:
-    with pytest.raises(ClientError) as caught:
-        call(**params)
-    return caught.value.response["Error"]["Code"], caught.value.response["ResponseMetadata"]["HTTPStatusCode"]
 
 
 def pii(answer: dict) -> dict[str, str]:

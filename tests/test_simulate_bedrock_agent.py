@@ -13,7 +13,7 @@ from botocore.exceptions import ClientError
 
 from authoring.runtime import MotoAccount
 from authoring.runtime.simulate import bedrock_agent, simulations, take_recorded
-from test_simulate_bedrock import _check_shape, error_of
+from simulate_support import checked_client, error_of
 
 ROLE = "arn:aws:iam::123456789012:role/AmazonBedrockExecutionRoleForAgents_support"
 LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:order-lookup"
@@ -34,16 +34,7 @@ def account():
 @pytest.fixture
 def agents(account):
     """A bedrock-agent client on the simulated account; every answer it gets is checked against the model."""
-    client = account.factory("bedrock-agent")
-    methods = {api: name for name, api in client.meta.method_to_api_mapping.items()}
-
-    def validate(http_response=None, parsed=None, model=None, **_):
-        if http_response.status_code < 300:
-            _check_shape(client, methods[model.name], parsed)
-            client.checked.append(model.name)
-    client.meta.events.register("after-call.bedrock-agent", validate)
-    client.account, client.checked = account, []
-    return client
+    return checked_client(account, "bedrock-agent")
 
 
 def agent(agents, name: str = "support", **config) -> str:
