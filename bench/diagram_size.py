@@ -58,7 +58,6 @@ def main() -> None:
     from authoring.config import Config
     from authoring.diagram.build import architecture_graph
     from authoring.diagram.labels import load_labels
-    import authoring.lint  # noqa: F401  (registers the structural check valid_pack runs)
     from authoring.project import valid_pack
 
     print(f"dot -Tsvg of a generated architecture ({args.per_component} connections per component)")

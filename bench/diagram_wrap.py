@@ -36,7 +36,6 @@ def main() -> None:
     from authoring.config import Config
     from authoring.diagram.build import TASK_TITLE_WIDTH, wrap
     from authoring.diagram.render import render_one
-    import authoring.lint  # noqa: F401  (registers the structural check valid_pack runs)
     from authoring.project import valid_pack
 
     with tempfile.TemporaryDirectory(prefix="mcx-bench-") as tmp:

@@ -114,7 +114,6 @@ def main() -> None:
     from authoring.diagram.labels import load_labels
     from authoring.diagram.render import _pipe, render_all
     from authoring.files import replace_directory
-    import authoring.lint  # noqa: F401  (registers the structural check valid_pack runs)
     from authoring.project import valid_pack
 
     with tempfile.TemporaryDirectory(prefix="mcx-bench-") as tmp:

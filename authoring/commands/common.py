@@ -15,8 +15,7 @@ def content_root(ctx: click.Context) -> Path:
 
 def locate_packs(ctx: click.Context, paths):
     """The content root found from the pack paths (or `--root`) and the paths made absolute."""
-    from .. import lint  # noqa: F401  (registers the structural check `project.valid_pack` runs)
-    from ..project import locate
+    from ..project import locate  # valid_pack loads lint's structural check itself, on first use
 
     return locate(paths, (ctx.find_root().obj or {}).get("root"))
 
